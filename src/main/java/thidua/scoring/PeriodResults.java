@@ -1,0 +1,53 @@
+package thidua.scoring;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import thidua.scheme.Block;
+import thidua.scheme.Period;
+import thidua.scheme.Scheme;
+
+/** Everything the outputs for one period show: standings, block and province summaries. */
+public record PeriodResults(
+        Scheme scheme,
+        Period period,
+        List<Standing> standings,
+        List<SummaryRow> province,
+        Map<String, List<SummaryRow>> byBlock,
+        Map<String, BigDecimal> blockAverages) {
+
+    /** Scores, ranks and rolls up one period from each unit's report (units absent from the map are missing). */
+    public static PeriodResults of(Scheme scheme, Period period, Map<String, UnitReport> reports) {
+        List<Standing> standings = Ranking.standings(scheme, reports);
+        Map<String, List<SummaryRow>> byBlock = new LinkedHashMap<>();
+        Map<String, BigDecimal> averages = new LinkedHashMap<>();
+        for (Block block : scheme.blocks().stream().sorted(java.util.Comparator.comparing(Block::code)).toList()) {
+            List<UnitReport> blockReports = reports.values().stream()
+                    .filter(r -> scheme.unit(r.unitCode()).map(u -> u.blockCode().equals(block.code())).orElse(false))
+                    .toList();
+            byBlock.put(block.code(), RollUp.summarize(scheme, blockReports));
+            averages.put(block.code(), average(standings, block.code()));
+        }
+        return new PeriodResults(scheme, period, standings, RollUp.summarize(scheme, reports.values()),
+                byBlock, averages);
+    }
+
+    /** Mean of T over the block's ranked units; null when none is ranked. */
+    private static BigDecimal average(List<Standing> standings, String blockCode) {
+        List<Standing> ranked = standings.stream()
+                .filter(s -> s.ranked() && s.unit().blockCode().equals(blockCode)).toList();
+        if (ranked.isEmpty()) {
+            return null;
+        }
+        Ratio sum = Ratio.ZERO;
+        for (Standing s : ranked) {
+            sum = sum.plus(Ratio.of(s.card().total()));
+        }
+        return sum.dividedBy(Ratio.of(ranked.size())).rounded();
+    }
+
+    public List<Standing> standingsOf(String blockCode) {
+        return standings.stream().filter(s -> s.unit().blockCode().equals(blockCode)).toList();
+    }
+}
