@@ -1,0 +1,99 @@
+package thidua.scheme;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Scheme versions in the database. The original workbook bytes are the stored form:
+ * a version is re-read from them, so what is scored is exactly what was loaded.
+ */
+@Repository
+public class SchemeStore {
+    private final JdbcClient jdbc;
+    /** Versions never change once stored, so their parsed form can be kept. */
+    private final Map<Long, Scheme> parsed = new ConcurrentHashMap<>();
+
+    public SchemeStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The current version for a year, if one is loaded. */
+    public Optional<StoredScheme> currentForYear(int year) {
+        return jdbc.sql("SELECT id FROM scheme_version WHERE year = ? AND replaced_at IS NULL")
+                .param(year)
+                .query(Long.class)
+                .optional()
+                .map(this::load);
+    }
+
+    /** The current scheme that defines this period code. */
+    public Optional<StoredScheme> currentForPeriod(String periodCode) {
+        return jdbc.sql("""
+                SELECT v.id FROM scheme_version v JOIN scheme_period p ON p.scheme_version_id = v.id
+                WHERE p.code = ? AND v.replaced_at IS NULL""")
+                .param(periodCode)
+                .query(Long.class)
+                .optional()
+                .map(this::load);
+    }
+
+    /** Period codes that current versions of other years already define. */
+    public List<String> periodsTakenByOtherYears(int year, List<String> codes) {
+        return jdbc.sql("""
+                SELECT p.code FROM scheme_period p JOIN scheme_version v ON p.scheme_version_id = v.id
+                WHERE v.replaced_at IS NULL AND v.year <> :year AND p.code IN (:codes) ORDER BY p.code""")
+                .param("year", year)
+                .param("codes", codes)
+                .query(String.class)
+                .list();
+    }
+
+    /** Stores a new version for its year, marking the previous current one replaced; returns the new id. */
+    public long store(Scheme scheme, byte[] content, String sha256, String sourceName, long jobExecutionId) {
+        jdbc.sql("UPDATE scheme_version SET replaced_at = now() WHERE year = ? AND replaced_at IS NULL")
+                .param(scheme.year()).update();
+        long id = jdbc.sql("""
+                INSERT INTO scheme_version (year, movement, sha256, source_name, content, job_execution_id)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(scheme.year(), scheme.movement(), sha256, sourceName, content, jobExecutionId)
+                .query(Long.class).single();
+        for (Period p : scheme.periods()) {
+            jdbc.sql("""
+                    INSERT INTO scheme_period (scheme_version_id, code, name, starts_on, ends_on, deadline)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(id, p.code(), p.name(), p.from(), p.to(), p.deadline()).update();
+        }
+        parsed.put(id, scheme);
+        return id;
+    }
+
+    public StoredScheme load(long versionId) {
+        record Row(String sha, byte[] content) {
+        }
+        Row row = jdbc.sql("SELECT sha256, content FROM scheme_version WHERE id = ?").param(versionId)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getBytes(2))).single();
+        Scheme scheme = parsed.computeIfAbsent(versionId, id -> parse(row.content()));
+        return new StoredScheme(versionId, row.sha(), scheme);
+    }
+
+    private static Scheme parse(byte[] content) {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            SchemeReadResult result = SchemeReader.read(workbook);
+            if (!result.ok()) {
+                throw new IllegalStateException("Stored scheme no longer reads: " + result.problems());
+            }
+            return result.scheme();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package thidua.submission;
+
+import java.nio.file.Path;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The `import` job: every file of the inbox is one item and one transaction (chunk of
+ * one), so each submission is accepted whole or rejected whole, whatever happens to
+ * the next. Parameters: {@code inbox} and {@code requestedAt}, both identifying.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ImportJobConfig {
+    public static final String JOB = "importJob";
+
+    @Bean
+    Job importJob(JobRepository repository, Step importFiles) {
+        return new JobBuilder(JOB, repository).start(importFiles).build();
+    }
+
+    @Bean
+    Step importFiles(JobRepository repository, PlatformTransactionManager tx, ListItemReader<Path> inboxReader,
+                     SubmissionExaminer examiner, ItemWriter<Examination> submissionWriter) {
+        return new StepBuilder("importFiles", repository)
+                .<Path, Examination>chunk(1)
+                .transactionManager(tx)
+                .reader(inboxReader)
+                .processor(examiner::examine)
+                .writer(submissionWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ListItemReader<Path> inboxReader(@Value("#{jobParameters['inbox']}") String inbox) {
+        var files = Inbox.beside(Path.of(inbox)).files();
+        org.slf4j.LoggerFactory.getLogger("thidua.import").info("{} file(s) in {}", files.size(), inbox);
+        return new ListItemReader<>(files);
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<Examination> submissionWriter(@Value("#{jobParameters['inbox']}") String inbox,
+                                             @Value("#{stepExecution}") StepExecution step, SubmissionFiler filer) {
+        Inbox box = Inbox.beside(Path.of(inbox));
+        return chunk -> chunk.forEach(e -> filer.file(e, box, step.getJobExecutionId()));
+    }
+}

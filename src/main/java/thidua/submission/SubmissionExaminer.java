@@ -1,0 +1,70 @@
+package thidua.submission;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import thidua.scheme.SchemeStore;
+import thidua.scheme.StoredScheme;
+import thidua.workbook.UnreadableWorkbookException;
+import thidua.workbook.WorkbookFiles;
+
+/** Decides what to do with one inbox file: a duplicate, or the verdict of reading it against its scheme. */
+@Component
+public class SubmissionExaminer {
+    private final SubmissionStore submissions;
+    private final SchemeStore schemes;
+    private final long maxBytes;
+
+    public SubmissionExaminer(SubmissionStore submissions, SchemeStore schemes,
+                              @Value("${thidua.max-file-bytes}") long maxBytes) {
+        this.submissions = submissions;
+        this.schemes = schemes;
+        this.maxBytes = maxBytes;
+    }
+
+    public Examination examine(Path path) throws IOException {
+        InboxFile file = InboxFile.of(path);
+        String extension = extension(path);
+        Optional<Long> earlier = submissions.sameBytes(file.sha256());
+        if (earlier.isPresent()) {
+            return new Examination(file, Examination.Verdict.DUPLICATE, null, null, earlier.get(), extension);
+        }
+        Map<String, StoredScheme> used = new HashMap<>();
+        ParsedSubmission parsed;
+        try (Workbook workbook = WorkbookFiles.open(path, maxBytes)) {
+            parsed = SubmissionReader.read(workbook, period -> schemes.currentForPeriod(period).map(s -> {
+                used.put(period, s);
+                return s.scheme();
+            }));
+        } catch (UnreadableWorkbookException e) {
+            parsed = ParsedSubmission.unreadable(e.finding());
+        } catch (RuntimeException e) {
+            // POI can fail deep inside a malformed sheet; the sender gets a verdict, not our stack trace.
+            parsed = ParsedSubmission.unreadable(thidua.workbook.Finding.error("E-FILE-CORRUPT", "", "",
+                    "Không đọc được nội dung tệp (" + e.getClass().getSimpleName()
+                            + "): cần lưu lại tệp bằng Excel theo đúng mẫu rồi gửi lại."));
+        }
+        StoredScheme scheme = parsed.periodCode() == null ? null : used.get(parsed.periodCode());
+        return new Examination(file, parsed.accepted() ? Examination.Verdict.ACCEPTED : Examination.Verdict.REJECTED,
+                parsed, scheme == null ? null : scheme.versionId(), null, extension);
+    }
+
+    /** The stored file's extension, from its content: a name chosen by the sender is never trusted. */
+    private static String extension(Path path) throws IOException {
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(path))) {
+            return switch (FileMagic.valueOf(in)) {
+                case OOXML -> "xlsx";
+                case OLE2 -> "xls";
+                default -> "bin";
+            };
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package thidua.submission;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import thidua.workbook.Finding;
+
+/** Submissions, their values and findings in the database. */
+@Repository
+public class SubmissionStore {
+    private final JdbcClient jdbc;
+
+    public SubmissionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long nextId() {
+        return jdbc.sql("SELECT nextval('submission_id_seq')").query(Long.class).single();
+    }
+
+    /** The earlier, non-duplicate submission with these exact bytes, if any. */
+    public Optional<Long> sameBytes(String sha256) {
+        return jdbc.sql("SELECT id FROM submission WHERE sha256 = ? AND status <> 'DUPLICATE'")
+                .param(sha256).query(Long.class).optional();
+    }
+
+    /** Records a file with its verdict, values and findings; all in the caller's transaction. */
+    public void insert(long id, Examination e, String storedPath, long jobExecutionId) {
+        ParsedSubmission parsed = e.parsed();
+        jdbc.sql("""
+                INSERT INTO submission (id, sha256, original_name, stored_path, size_bytes, arrived_at, status,
+                    unit_code, period_code, scheme_version_id, duplicate_of, job_execution_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, e.file().sha256(), thidua.text.Labels.clean(e.file().originalName()), storedPath,
+                        e.file().size(), Timestamp.from(e.file().arrivedAt()), e.verdict().name(),
+                        parsed == null ? null : parsed.unitCode(), parsed == null ? null : parsed.periodCode(),
+                        e.schemeVersionId(), e.duplicateOf(), jobExecutionId)
+                .update();
+        if (parsed == null) {
+            return;
+        }
+        if (e.verdict() == Examination.Verdict.ACCEPTED) {
+            for (ReportedValue v : parsed.values().values()) {
+                String[] cells = parsed.cells().get(v.indicator());
+                jdbc.sql("""
+                        INSERT INTO submission_value (submission_id, indicator_code, current_value, baseline_value,
+                            current_cell, baseline_cell) VALUES (?, ?, ?, ?, ?, ?)""")
+                        .params(id, v.indicator(), v.current(), v.baseline(), cells[0], cells[1]).update();
+            }
+        }
+        for (Finding f : parsed.findings()) {
+            jdbc.sql("""
+                    INSERT INTO submission_finding (submission_id, severity, code, sheet, cell, message)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(id, f.severity().name(), f.code(), f.sheet(), f.cell(), f.message()).update();
+        }
+    }
+
+    /** Counts of verdicts recorded by one job execution, for the command's summary line. */
+    public Map<String, Integer> countsByStatus(long jobExecutionId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT status, count(*) FROM submission WHERE job_execution_id = ? GROUP BY status")
+                .param(jobExecutionId)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
+    /** What consolidation and status need of one unit's submissions for a period. */
+    public record UnitSubmissions(String unitCode, Long latestAcceptedId, Instant firstAcceptedArrival,
+                                  boolean rejected) {
+    }
+
+    public Map<String, UnitSubmissions> forPeriod(String periodCode) {
+        Map<String, UnitSubmissions> result = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT unit_code,
+                    (SELECT s2.id FROM submission s2 WHERE s2.unit_code = s.unit_code AND s2.period_code = :p
+                        AND s2.status = 'ACCEPTED' ORDER BY s2.arrived_at DESC, s2.id DESC LIMIT 1) AS latest,
+                    min(arrived_at) FILTER (WHERE status = 'ACCEPTED') AS first_arrival,
+                    bool_or(status = 'REJECTED') AS rejected
+                FROM submission s WHERE period_code = :p AND unit_code IS NOT NULL AND status <> 'DUPLICATE'
+                GROUP BY unit_code ORDER BY unit_code""")
+                .param("p", periodCode)
+                .query(rs -> {
+                    Timestamp first = rs.getTimestamp("first_arrival");
+                    long latest = rs.getLong("latest");
+                    result.put(rs.getString("unit_code"), new UnitSubmissions(rs.getString("unit_code"),
+                            rs.wasNull() ? null : latest, first == null ? null : first.toInstant(),
+                            rs.getBoolean("rejected")));
+                });
+        return result;
+    }
+
+    public Map<String, ReportedValue> values(long submissionId) {
+        Map<String, ReportedValue> values = new LinkedHashMap<>();
+        jdbc.sql("SELECT indicator_code, current_value, baseline_value FROM submission_value WHERE submission_id = ?")
+                .param(submissionId)
+                .query(rs -> {
+                    values.put(rs.getString(1), new ReportedValue(rs.getString(1),
+                            rs.getBigDecimal(2).stripTrailingZeros(),
+                            rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).stripTrailingZeros()));
+                });
+        return values;
+    }
+
+    /** The newest submission id of a period, to tell whether a consolidation is up to date. */
+    public Optional<Long> lastAcceptedId(String periodCode) {
+        return jdbc.sql("SELECT max(id) FROM submission WHERE period_code = ? AND status = 'ACCEPTED'")
+                .param(periodCode).query(Long.class).optional();
+    }
+
+    public List<Finding> findings(long submissionId) {
+        return jdbc.sql("""
+                SELECT severity, code, sheet, cell, message FROM submission_finding
+                WHERE submission_id = ? ORDER BY id""")
+                .param(submissionId)
+                .query((rs, n) -> new Finding(Finding.Severity.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+}
