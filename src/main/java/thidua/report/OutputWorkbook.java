@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDateTime;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -102,6 +103,15 @@ final class OutputWorkbook implements AutoCloseable {
         return row != null ? row : sheet.createRow(index);
     }
 
+    /** A one-row header of the given labels in the first row of {@code sheet}. */
+    Row headerRow(Sheet sheet, List<String> labels) {
+        Row row = row(sheet, 0);
+        for (int c = 0; c < labels.size(); c++) {
+            header(row, c, labels.get(c));
+        }
+        return row;
+    }
+
     /** A header cell; it counts towards its column's width. */
     Cell header(Row row, int col, String label) {
         Cell cell = row.createCell(col);
@@ -145,10 +155,10 @@ final class OutputWorkbook implements AutoCloseable {
     /**
      * A text cell that no spreadsheet will evaluate: always a string cell, and text
      * that starts like a formula gets a quote-prefixed style, so Excel keeps it text
-     * even when the cell is edited or the sheet exported. Null writes a blank cell.
+     * even when the cell is edited or the sheet exported. Null or empty writes a blank cell.
      */
     Cell text(Row row, int col, String value) {
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return blank(row, col);
         }
         String shown = value.length() > MAX_CELL_TEXT ? value.substring(0, MAX_CELL_TEXT) : value;

@@ -37,10 +37,7 @@ public final class ScoringTableWriter {
     /** Standings are already ordered by block code, then rank, unranked units last. */
     private static void ranking(OutputWorkbook out, PeriodResults results) {
         Sheet sheet = out.sheet(RANKING_SHEET);
-        Row header = out.row(sheet, 0);
-        for (int c = 0; c < RANKING_HEADER.size(); c++) {
-            out.header(header, c, RANKING_HEADER.get(c));
-        }
+        out.headerRow(sheet, RANKING_HEADER);
         int r = 1;
         for (Standing s : results.standings()) {
             Row row = out.row(sheet, r++);

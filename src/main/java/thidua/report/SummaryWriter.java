@@ -81,7 +81,8 @@ public final class SummaryWriter {
 
     /** Every unit of the scheme, by block then unit code, with its arrival in Vietnamese local time. */
     private static void status(OutputWorkbook out, List<Standing> standings) {
-        Sheet sheet = header(out, STATUS_SHEET, STATUS_HEADER);
+        Sheet sheet = out.sheet(STATUS_SHEET);
+        out.headerRow(sheet, STATUS_HEADER);
         List<Standing> ordered = standings.stream()
                 .sorted(Comparator.comparing((Standing s) -> s.unit().blockCode())
                         .thenComparing(s -> s.unit().code()))
@@ -99,15 +100,11 @@ public final class SummaryWriter {
         out.layOut(sheet, 1, 0);
     }
 
+    /** A summary sheet's header; its last column, the change, means two things and says so. */
     private static Sheet header(OutputWorkbook out, String name, List<String> labels) {
         Sheet sheet = out.sheet(name);
-        Row row = out.row(sheet, 0);
-        for (int c = 0; c < labels.size(); c++) {
-            var cell = out.header(row, c, labels.get(c));
-            if (labels.get(c).startsWith("Tăng/giảm")) {
-                out.comment(cell, CHANGE_NOTE);
-            }
-        }
+        Row row = out.headerRow(sheet, labels);
+        out.comment(row.getCell(labels.size() - 1), CHANGE_NOTE);
         return sheet;
     }
 }
