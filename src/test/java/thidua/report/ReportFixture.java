@@ -1,0 +1,110 @@
+package thidua.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import thidua.scheme.AwardRule;
+import thidua.scheme.Block;
+import thidua.scheme.BlockScope;
+import thidua.scheme.Criterion;
+import thidua.scheme.CriterionGroup;
+import thidua.scheme.Grade;
+import thidua.scheme.Indicator;
+import thidua.scheme.IndicatorType;
+import thidua.scheme.Period;
+import thidua.scheme.Rule;
+import thidua.scheme.Scheme;
+import thidua.scheme.Unit;
+import thidua.scheme.UnitKind;
+import thidua.scoring.PeriodResults;
+import thidua.scoring.UnitReport;
+import thidua.submission.ReportedValue;
+import thidua.submission.SubmissionStatus;
+
+/**
+ * A small synthetic period (made-up numbers): block K1 of three departments (PC08
+ * missing, PC02 late), block K2 of four communes (X02 and X03 tied, X01 with no
+ * applicable criterion and a formula for a name, X04 returned).
+ */
+final class ReportFixture {
+
+    static final String FORMULA_NAME = "=HYPERLINK(\"http://example.invalid\",\"Bấm vào đây\")";
+    static final Period PERIOD = new Period("2025-6T", "Sơ kết 6 tháng năm 2025",
+            LocalDate.of(2024, 12, 15), LocalDate.of(2025, 6, 14), LocalDate.of(2025, 6, 20));
+    /** 16:15 on 19/06/2025 in Hà Nội. */
+    static final Instant PC01_ARRIVAL = Instant.parse("2025-06-19T09:15:00Z");
+    /** 10:30 on 21/06/2025 in Hà Nội: after the deadline. */
+    static final Instant PC02_ARRIVAL = Instant.parse("2025-06-21T03:30:00Z");
+
+    private ReportFixture() {
+    }
+
+    static Scheme scheme() {
+        BlockScope k1 = BlockScope.of(Set.of("K1"));
+        return new Scheme(2025, "Vì an ninh Tổ quốc", 100, bd("5"), bd("10"), bd("2"),
+                List.of(PERIOD),
+                // Out of order on purpose: outputs sort blocks by code.
+                List.of(new Block("K2", "Khối Công an xã"), new Block("K1", "Khối Cảnh sát")),
+                List.of(
+                        new Unit("PC01", "Phòng Cảnh sát hình sự", UnitKind.DEPARTMENT, "K1"),
+                        new Unit("PC02", "Phòng Cảnh sát kinh tế", UnitKind.DEPARTMENT, "K1"),
+                        new Unit("PC08", "Phòng Cảnh sát giao thông", UnitKind.DEPARTMENT, "K1"),
+                        new Unit("X01", FORMULA_NAME, UnitKind.COMMUNE, "K2"),
+                        new Unit("X02", "Công an xã Tân Phú", UnitKind.COMMUNE, "K2"),
+                        new Unit("X03", "Công an xã Hòa Bình", UnitKind.COMMUNE, "K2"),
+                        new Unit("X04", "Công an xã An Lạc", UnitKind.COMMUNE, "K2")),
+                List.of(
+                        new Indicator("TPTT.KP", "Số vụ phạm pháp hình sự được khám phá", "Vụ",
+                                IndicatorType.INTEGER, BlockScope.ALL),
+                        new Indicator("TPTT.XR", "Số vụ phạm pháp hình sự xảy ra", "Vụ",
+                                IndicatorType.INTEGER, BlockScope.ALL),
+                        new Indicator("TNGT.CHET", "Số người chết do tai nạn giao thông", "Người",
+                                IndicatorType.INTEGER, k1),
+                        new Indicator("KHEN", "Số lần được khen thưởng đột xuất", "Lần",
+                                IndicatorType.INTEGER, BlockScope.ALL)),
+                List.of(
+                        new Criterion("TL.KP", "Tỷ lệ khám phá án phạm pháp hình sự", CriterionGroup.I, Rule.TY_LE,
+                                null, List.of("TPTT.KP"), List.of("TPTT.XR"), bd("80"), bd("10"), BlockScope.ALL),
+                        new Criterion("GIAM.TNGT.CHET", "Giảm số người chết do tai nạn giao thông", CriterionGroup.II,
+                                Rule.GIAM, "TNGT.CHET", List.of(), List.of(), bd("15"), bd("10"), k1),
+                        new Criterion("THUONG.KHEN", "Được khen thưởng đột xuất", CriterionGroup.BONUS,
+                                Rule.THUONG, "KHEN", List.of(), List.of(), null, bd("1"), BlockScope.ALL)),
+                Map.of(),
+                List.of(new Grade("Xuất sắc", bd("90")), new Grade("Tốt", bd("70")),
+                        new Grade("Khá", bd("50")), new Grade("Trung bình", bd("0"))),
+                List.of(new AwardRule("Cờ thi đua", 1, "Xuất sắc"), new AwardRule("Bằng khen", 2, "Tốt")));
+    }
+
+    static PeriodResults results() {
+        Map<String, UnitReport> reports = new HashMap<>();
+        reports.put("PC01", report("PC01", SubmissionStatus.SUBMITTED, PC01_ARRIVAL,
+                30, 20, 40, 25, 0, 0, 18, 20));
+        reports.put("PC02", report("PC02", SubmissionStatus.LATE, PC02_ARRIVAL,
+                40, 30, 40, 40, 2, 0, 0, 10));
+        // K2 baselines are all zero: its rate and sums have no change.
+        reports.put("X01", report("X01", SubmissionStatus.SUBMITTED, PC01_ARRIVAL, 0, 0, 0, 0, 1, 0));
+        reports.put("X02", report("X02", SubmissionStatus.SUBMITTED, PC01_ARRIVAL, 9, 0, 10, 0, 0, 0));
+        reports.put("X03", report("X03", SubmissionStatus.SUBMITTED, PC01_ARRIVAL, 18, 0, 20, 0, 0, 0));
+        reports.put("X04", new UnitReport("X04", SubmissionStatus.RETURNED, null, Map.of()));
+        return PeriodResults.of(scheme(), PERIOD, reports);
+    }
+
+    /** Values in indicator order KP, XR, KHEN[, CHET], each as current then baseline. */
+    private static UnitReport report(String unit, SubmissionStatus status, Instant arrival, long... v) {
+        Map<String, ReportedValue> values = new HashMap<>();
+        String[] codes = {"TPTT.KP", "TPTT.XR", "KHEN", "TNGT.CHET"};
+        for (int i = 0; i < v.length / 2; i++) {
+            values.put(codes[i], new ReportedValue(codes[i], BigDecimal.valueOf(v[2 * i]),
+                    BigDecimal.valueOf(v[2 * i + 1])));
+        }
+        return new UnitReport(unit, status, arrival, values);
+    }
+
+    private static BigDecimal bd(String s) {
+        return new BigDecimal(s);
+    }
+}
