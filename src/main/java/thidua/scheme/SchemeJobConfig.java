@@ -2,7 +2,7 @@ package thidua.scheme;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import org.springframework.batch.core.ExitStatus;
+import thidua.batch.JobSummary;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -23,9 +23,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class SchemeJobConfig {
     public static final String JOB = "schemeJob";
-    public static final ExitStatus REFUSED = new ExitStatus("REFUSED");
-    public static final String SUMMARY = "summary";
-    public static final String PROBLEMS = "problems";
 
     @Bean
     Job schemeJob(JobRepository repository, Step loadScheme) {
@@ -43,9 +40,9 @@ public class SchemeJobConfig {
             if (result.outcome() == SchemeLoader.Outcome.REFUSED) {
                 ArrayList<String> problems = new ArrayList<>();
                 result.problems().forEach(p -> problems.add(p.toString()));
-                context.put(PROBLEMS, problems);
-                context.putString(SUMMARY, "scheme: refused, " + problems.size() + " problem(s) in " + file.getFileName());
-                contribution.setExitStatus(REFUSED);
+                context.put(JobSummary.PROBLEMS, problems);
+                JobSummary.put(job, "scheme: refused, " + problems.size() + " problem(s) in " + file.getFileName());
+                contribution.setExitStatus(JobSummary.REFUSED);
                 return RepeatStatus.FINISHED;
             }
             Scheme s = result.scheme();
@@ -54,7 +51,7 @@ public class SchemeJobConfig {
                 case REPLACED -> "loaded, replacing the previous version";
                 default -> "unchanged";
             };
-            context.putString(SUMMARY, String.format("scheme: %d %s (version %d): %d periods, %d blocks, %d units, "
+            JobSummary.put(job, String.format("scheme: %d %s (version %d): %d periods, %d blocks, %d units, "
                             + "%d indicators, %d criteria", s.year(), what, result.versionId(), s.periods().size(),
                     s.blocks().size(), s.units().size(), s.indicators().size(), s.criteria().size()));
             return RepeatStatus.FINISHED;

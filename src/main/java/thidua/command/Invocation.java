@@ -1,0 +1,88 @@
+package thidua.command;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A parsed command line: the command and its `--name value` options, checked against what the command takes. */
+public record Invocation(String command, Map<String, String> options) {
+
+    /** Each command and the options it requires; every command also takes --data-dir. */
+    static final Map<String, List<String>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("scheme", List.of("file"));
+        COMMANDS.put("import", List.of("inbox"));
+        COMMANDS.put("consolidate", List.of("period", "out"));
+        COMMANDS.put("run", List.of("scheme", "inbox", "period", "out"));
+    }
+
+    static final String USAGE = """
+            Cách dùng (usage):
+              java -jar target/thidua.jar scheme --file SCHEME.xlsx
+              java -jar target/thidua.jar import --inbox DIR
+              java -jar target/thidua.jar consolidate --period P --out DIR
+              java -jar target/thidua.jar run --scheme SCHEME.xlsx --inbox DIR --period P --out DIR
+            Mọi lệnh nhận thêm --data-dir DIR (mặc định ./data): nơi giữ cơ sở dữ liệu PostgreSQL nhúng.
+            Mã thoát: 0 hoàn tất; 1 công việc lỗi; 2 sai cú pháp hoặc bộ tiêu chí bị từ chối.""";
+
+    public static Invocation parse(String[] args) throws UsageException {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            throw new UsageException("");
+        }
+        String command = args[0];
+        List<String> required = COMMANDS.get(command);
+        if (required == null) {
+            throw new UsageException("Lệnh không có: " + command);
+        }
+        Set<String> allowed = new java.util.HashSet<>(required);
+        allowed.add("data-dir");
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new UsageException("Tham số thừa: " + arg);
+            }
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new UsageException("Thiếu giá trị cho --" + name);
+            }
+            if (!allowed.contains(name)) {
+                throw new UsageException("Lệnh " + command + " không nhận --" + name);
+            }
+            if (value.isBlank()) {
+                throw new UsageException("--" + name + " không được để trống");
+            }
+            options.put(name, value);
+        }
+        for (String name : required) {
+            if (!options.containsKey(name)) {
+                throw new UsageException("Lệnh " + command + " cần --" + name);
+            }
+        }
+        return new Invocation(command, options);
+    }
+
+    public String option(String name) {
+        return options.get(name);
+    }
+
+    public String dataDir() {
+        return options.getOrDefault("data-dir", "data");
+    }
+
+    /** Bad usage: exit code 2, with the reason and the usage text. */
+    public static class UsageException extends Exception {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package thidua.consolidation;
+
+import java.nio.file.Path;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import thidua.batch.JobSummary;
+
+/**
+ * The `consolidate` job for one period. Parameters: {@code period}, {@code out} and
+ * {@code requestedAt}, all identifying. Outputs are written atomically before the
+ * record commits, so a failed run leaves the previous outputs or complete new ones.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsolidationJobConfig {
+    public static final String JOB = "consolidateJob";
+
+    @Bean
+    Job consolidateJob(JobRepository repository, Step consolidatePeriod) {
+        return new JobBuilder(JOB, repository).start(consolidatePeriod).build();
+    }
+
+    @Bean
+    Step consolidatePeriod(JobRepository repository, PlatformTransactionManager tx, Consolidator consolidator) {
+        return new StepBuilder("consolidatePeriod", repository).tasklet((contribution, chunk) -> {
+            JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
+            String period = job.getJobParameters().getString("period");
+            Path out = Path.of(job.getJobParameters().getString("out"));
+            Consolidator.Outcome outcome = consolidator.consolidate(period, out, job.getId());
+            JobSummary.put(job, outcome.summary());
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+}

@@ -1,0 +1,87 @@
+package thidua.consolidation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import thidua.report.ScoringTableWriter;
+import thidua.report.SummaryWriter;
+import thidua.scheme.Block;
+import thidua.scheme.Period;
+import thidua.scheme.SchemeStore;
+import thidua.scheme.StoredScheme;
+import thidua.scoring.PeriodResults;
+import thidua.scoring.Standing;
+import thidua.submission.SubmissionStatus;
+import thidua.submission.SubmissionStore;
+
+/** Period-end consolidation: score and rank every unit, roll up, write the outputs, record the result. */
+@Component
+public class Consolidator {
+    private static final Logger log = LoggerFactory.getLogger("thidua.consolidate");
+    private final SchemeStore schemes;
+    private final PeriodReports reports;
+    private final SubmissionStore submissions;
+    private final ConsolidationStore store;
+
+    public Consolidator(SchemeStore schemes, PeriodReports reports, SubmissionStore submissions,
+                        ConsolidationStore store) {
+        this.schemes = schemes;
+        this.reports = reports;
+        this.submissions = submissions;
+        this.store = store;
+    }
+
+    /** What one consolidation produced, for the command's summary. */
+    public record Outcome(PeriodResults results, List<Path> files, String summary) {
+    }
+
+    public Outcome consolidate(String periodCode, Path outRoot, long jobExecutionId) {
+        StoredScheme stored = schemes.currentForPeriod(periodCode).orElseThrow(() ->
+                new IllegalArgumentException("Kỳ báo cáo \"" + periodCode + "\" không có trong bộ tiêu chí nào đã nạp."));
+        Period period = stored.scheme().period(periodCode).orElseThrow();
+        Long lastSubmission = submissions.lastAcceptedId(periodCode).orElse(null);
+        PeriodResults results = PeriodResults.of(stored.scheme(), period, reports.of(stored.scheme(), period));
+        Path out = outRoot.toAbsolutePath().normalize().resolve(Path.of(periodCode).getFileName().toString());
+        List<Path> files = new ArrayList<>();
+        try {
+            files.add(new ScoringTableWriter().write(results, out));
+            files.add(new SummaryWriter().write(results, out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Không ghi được kết quả vào " + out, e);
+        }
+        store.record(results, stored.versionId(), out.toString(), lastSubmission, jobExecutionId);
+        logBlocks(results);
+        files.forEach(f -> log.info("wrote {}", f));
+        return new Outcome(results, files, summary(results, out));
+    }
+
+    private static void logBlocks(PeriodResults results) {
+        for (Block block : results.scheme().blocks().stream()
+                .sorted(java.util.Comparator.comparing(Block::code)).toList()) {
+            List<Standing> standings = results.standingsOf(block.code());
+            long ranked = standings.stream().filter(Standing::ranked).count();
+            BigDecimal average = results.blockAverages().get(block.code());
+            String first = standings.stream().filter(s -> s.ranked() && s.rank() == 1)
+                    .map(s -> s.unit().code() + " " + s.card().total().toPlainString())
+                    .reduce((a, b) -> a + ", " + b).orElse("-");
+            log.info("{} {}: {}/{} ranked, average {}, first {}", block.code(), block.name(), ranked,
+                    standings.size(), average == null ? "-" : average.toPlainString(), first);
+        }
+    }
+
+    private static String summary(PeriodResults results, Path out) {
+        List<Standing> all = results.standings();
+        long ranked = all.stream().filter(Standing::ranked).count();
+        long late = all.stream().filter(s -> s.status() == SubmissionStatus.LATE).count();
+        long returned = all.stream().filter(s -> s.status() == SubmissionStatus.RETURNED).count();
+        long missing = all.stream().filter(s -> s.status() == SubmissionStatus.MISSING).count();
+        return String.format("consolidate: %s: %d of %d units ranked (%d late), %d returned, %d missing; outputs in %s",
+                results.period().code(), ranked, all.size(), late, returned, missing, out);
+    }
+}
