@@ -57,7 +57,7 @@ public final class Ranking {
 
     /** The first grade, in descending `Điểm từ`, that the rounded total reaches; blank if none. */
     static String grade(Scheme scheme, BigDecimal total) {
-        for (Grade grade : scheme.grades()) {
+        for (Grade grade : descending(scheme)) {
             if (total.compareTo(grade.minScore()) >= 0) {
                 return grade.label();
             }
@@ -67,15 +67,21 @@ public final class Ranking {
 
     /** The first `Khen thưởng` row, in sheet order, whose rank limit and minimum grade the unit meets. */
     static String award(Scheme scheme, int rank, String grade) {
-        int unitGrade = scheme.gradeIndex(grade);
+        List<String> order = descending(scheme).stream().map(Grade::label).toList();
+        int unitGrade = order.indexOf(grade);
         if (unitGrade < 0) {
             return "";
         }
         for (AwardRule rule : scheme.awards()) {
-            if (rule.maxRank() >= rank && unitGrade <= scheme.gradeIndex(rule.minGrade())) {
+            if (rule.maxRank() >= rank && unitGrade <= order.indexOf(rule.minGrade())) {
                 return rule.title();
             }
         }
         return "";
+    }
+
+    /** The `Xếp loại` rows in descending `Điểm từ`, whatever order the sheet lists them in. */
+    private static List<Grade> descending(Scheme scheme) {
+        return scheme.grades().stream().sorted(Comparator.comparing(Grade::minScore).reversed()).toList();
     }
 }
