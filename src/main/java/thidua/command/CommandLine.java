@@ -27,8 +27,7 @@ public final class CommandLine {
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ThiduaApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("thidua.data-dir=" + invocation.dataDir())
-                .run()) {
+                .run("--thidua.data-dir=" + invocation.dataDir())) {
             return context.getBean(Commands.class).execute(invocation);
         }
     }

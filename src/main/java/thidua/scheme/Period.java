@@ -11,6 +11,9 @@ public record Period(String code, String name, LocalDate from, LocalDate to, Loc
 
     /** The deadline holds until the end of its day, Vietnamese time. */
     public boolean isLate(java.time.Instant arrival) {
+        if (arrival == null) {
+            return false;
+        }
         ZonedDateTime endOfDeadline = deadline.plusDays(1).atStartOfDay(ZONE);
         return !arrival.isBefore(endOfDeadline.toInstant());
     }

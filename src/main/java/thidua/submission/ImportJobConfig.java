@@ -51,9 +51,26 @@ public class ImportJobConfig {
 
     @Bean
     @StepScope
-    ItemWriter<Examination> submissionWriter(@Value("#{jobParameters['inbox']}") String inbox,
-                                             @Value("#{stepExecution}") StepExecution step, SubmissionFiler filer) {
-        Inbox box = Inbox.beside(Path.of(inbox));
-        return chunk -> chunk.forEach(e -> filer.file(e, box, step.getJobExecutionId()));
+    SubmissionWriter submissionWriter(@Value("#{jobParameters['inbox']}") String inbox,
+                                      @Value("#{stepExecution}") StepExecution step, SubmissionFiler filer) {
+        return new SubmissionWriter(filer, Inbox.beside(Path.of(inbox)), step.getJobExecutionId());
+    }
+
+    /** Files each examined submission in the chunk's transaction (a class, not a record: step scope proxies it). */
+    static class SubmissionWriter implements ItemWriter<Examination> {
+        private final SubmissionFiler filer;
+        private final Inbox inbox;
+        private final long jobExecutionId;
+
+        SubmissionWriter(SubmissionFiler filer, Inbox inbox, long jobExecutionId) {
+            this.filer = filer;
+            this.inbox = inbox;
+            this.jobExecutionId = jobExecutionId;
+        }
+
+        @Override
+        public void write(org.springframework.batch.infrastructure.item.Chunk<? extends Examination> chunk) {
+            chunk.forEach(e -> filer.file(e, inbox, jobExecutionId));
+        }
     }
 }

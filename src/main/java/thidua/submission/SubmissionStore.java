@@ -90,9 +90,9 @@ public class SubmissionStore {
                 .param("p", periodCode)
                 .query(rs -> {
                     Timestamp first = rs.getTimestamp("first_arrival");
-                    long latest = rs.getLong("latest");
-                    result.put(rs.getString("unit_code"), new UnitSubmissions(rs.getString("unit_code"),
-                            rs.wasNull() ? null : latest, first == null ? null : first.toInstant(),
+                    Long latest = rs.getObject("latest", Long.class);
+                    String unit = rs.getString("unit_code");
+                    result.put(unit, new UnitSubmissions(unit, latest, first == null ? null : first.toInstant(),
                             rs.getBoolean("rejected")));
                 });
         return result;
