@@ -1,0 +1,325 @@
+package thidua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import thidua.command.CommandLine;
+import thidua.samples.ArrivalManifest;
+import thidua.samples.SampleOracle;
+import thidua.samples.SampleProvince;
+import thidua.samples.SampleProvince.Criterion;
+import thidua.samples.SampleProvince.Submission;
+
+/**
+ * The whole path on the shipped samples, as a user runs it: `run` on a copy of
+ * input-samples/2024 against the embedded PostgreSQL, then the output workbooks opened
+ * with POI and checked against figures derived here from the sample model
+ * ({@link SampleProvince}, {@link SampleOracle}), never from the production code.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SamplesRunTest {
+    private static final Path SAMPLES = Path.of("input-samples");
+    private static final MathContext MC = MathContext.DECIMAL64;
+
+    @TempDir
+    static Path work;
+    private Path inbox;
+    private Path out;
+    private String firstRunOutput;
+    private int firstRunExit;
+    private Map<String, List<String>> firstRanking;
+
+    @BeforeAll
+    void runOnTheSamples() throws IOException {
+        inbox = work.resolve("inbox");
+        out = work.resolve("out");
+        copySamplesInto(inbox);
+        Result result = run();
+        firstRunExit = result.exit;
+        firstRunOutput = result.output;
+        firstRanking = ranking();
+    }
+
+    @Test
+    void runCompletesAndSummarisesEachStep() {
+        assertThat(firstRunExit).isZero();
+        assertThat(firstRunOutput).contains("scheme: 2024 loaded");
+        long valid = SampleProvince.submissions().stream().filter(Submission::valid).count();
+        long invalid = SampleProvince.submissions().size() - valid;
+        assertThat(firstRunOutput).contains("import: " + valid + " accepted, " + invalid + " rejected, 0 duplicate");
+        assertThat(firstRunOutput).contains("consolidate: 2024:");
+    }
+
+    @Test
+    void everyOriginalIsArchivedOrQuarantinedAndTheInboxIsEmpty() throws IOException {
+        assertThat(listFiles(inbox)).isEmpty();
+        long valid = SampleProvince.submissions().stream().filter(Submission::valid).count();
+        assertThat(listFiles(work.resolve("archive").resolve("2024"))).hasSize((int) valid);
+        assertThat(listFiles(work.resolve("rejected")).stream().filter(p -> !p.toString().endsWith(".loi.xlsx")))
+                .hasSize(SampleProvince.submissions().size() - (int) valid);
+    }
+
+    @Test
+    void rankingHasEveryUnitWithTotalsRanksAndGradesOfTheOracle() throws IOException {
+        Map<String, BigDecimal> totals = new HashMap<>();
+        SampleProvince.countedSubmissions().forEach((unit, s) -> totals.put(unit, SampleOracle.total(s)));
+        try (Workbook wb = open(out.resolve("2024/bang-diem-2024.xlsx"))) {
+            Sheet sheet = wb.getSheet("Xếp hạng");
+            assertThat(texts(sheet.getRow(0))).containsExactly("Khối", "Hạng", "Mã đơn vị", "Tên đơn vị",
+                    "Tổng điểm", "Xếp loại", "Đề nghị khen thưởng");
+            assertThat(sheet.getLastRowNum()).isEqualTo(SampleProvince.units().size());
+            String previousBlock = "";
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                String block = row.getCell(0).getStringCellValue();
+                String unit = row.getCell(2).getStringCellValue();
+                assertThat(block).isGreaterThanOrEqualTo(previousBlock);
+                previousBlock = block;
+                assertThat(SampleProvince.unit(unit).blockCode()).isEqualTo(block);
+                BigDecimal expected = totals.get(unit);
+                if (expected == null) {
+                    assertThat(blank(row.getCell(1))).as(unit + " rank").isTrue();
+                    assertThat(blank(row.getCell(4))).as(unit + " total").isTrue();
+                    assertThat(row.getCell(5).getStringCellValue()).isEqualTo("Chưa báo cáo");
+                    continue;
+                }
+                assertThat(row.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
+                assertThat(BigDecimal.valueOf(row.getCell(4).getNumericCellValue()))
+                        .as(unit + " total").isEqualByComparingTo(expected);
+                long better = totals.entrySet().stream()
+                        .filter(e -> SampleProvince.unit(e.getKey()).blockCode().equals(block))
+                        .filter(e -> e.getValue().compareTo(expected) > 0).count();
+                assertThat((int) row.getCell(1).getNumericCellValue()).as(unit + " rank").isEqualTo(1 + (int) better);
+                assertThat(row.getCell(5).getStringCellValue()).as(unit + " grade").isEqualTo(grade(expected));
+            }
+        }
+    }
+
+    @Test
+    void tiedUnitsShareARankAndTheNextRankIsSkipped() {
+        // PA02 and PA09 have equal totals in the samples (checked by SampleGeneratorTest).
+        List<String> pa02 = firstRanking.get("PA02");
+        List<String> pa09 = firstRanking.get("PA09");
+        assertThat(pa02.get(0)).isEqualTo(pa09.get(0));
+        int tiedRank = Integer.parseInt(pa02.get(0));
+        assertThat(firstRanking.values().stream().filter(r -> r.get(2).equals("K2"))
+                .map(r -> r.get(0)).toList()).doesNotContain(String.valueOf(tiedRank + 1));
+    }
+
+    @Test
+    void provinceSumsAndRatesAreSumsAndRatiosOfSumsOverTheCountedSubmissions() throws IOException {
+        Map<String, List<Object>> rows = new LinkedHashMap<>();
+        try (Workbook wb = open(out.resolve("2024/tong-hop-2024.xlsx"))) {
+            Sheet sheet = wb.getSheet("Tổng hợp");
+            assertThat(texts(sheet.getRow(0))).containsExactly("Mã", "Nội dung", "Kỳ này", "Cùng kỳ", "Tăng/giảm (%)");
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                rows.put(row.getCell(0).getStringCellValue(),
+                        List.of(number(row.getCell(2)), number(row.getCell(3)), number(row.getCell(4))));
+            }
+        }
+        var counted = SampleProvince.countedSubmissions().values();
+        for (var indicator : SampleProvince.indicators()) {
+            if (indicator.type() != SampleProvince.IndicatorType.INTEGER) {
+                continue;
+            }
+            BigDecimal c = BigDecimal.ZERO;
+            BigDecimal b = BigDecimal.ZERO;
+            for (Submission s : counted) {
+                if (s.current(indicator.code()) != null) {
+                    c = c.add(s.current(indicator.code()));
+                    b = b.add(s.baseline(indicator.code()));
+                }
+            }
+            List<Object> row = rows.get(indicator.code());
+            assertThat(row).as(indicator.code()).isNotNull();
+            assertThat((BigDecimal) row.get(0)).as(indicator.code()).isEqualByComparingTo(c);
+            assertThat((BigDecimal) row.get(1)).as(indicator.code()).isEqualByComparingTo(b);
+            if (b.signum() == 0) {
+                assertThat(row.get(2)).as(indicator.code() + " change").isEqualTo("");
+            } else {
+                assertThat((BigDecimal) row.get(2)).as(indicator.code() + " change")
+                        .isEqualByComparingTo(percent(c.subtract(b), b));
+            }
+        }
+        for (Criterion criterion : SampleProvince.criteria()) {
+            if (!criterion.isRate()) {
+                continue;
+            }
+            BigDecimal n = BigDecimal.ZERO;
+            BigDecimal d = BigDecimal.ZERO;
+            for (Submission s : counted) {
+                if (criterion.appliesTo(SampleProvince.unit(s.unitCode()).blockCode())) {
+                    n = n.add(criterion.numerator().stream().map(s::current).reduce(BigDecimal.ZERO, BigDecimal::add));
+                    d = d.add(criterion.denominator().stream().map(s::current).reduce(BigDecimal.ZERO, BigDecimal::add));
+                }
+            }
+            List<Object> row = rows.get(criterion.code());
+            assertThat(row).as(criterion.code()).isNotNull();
+            assertThat((BigDecimal) row.get(0)).as(criterion.code() + " rate").isEqualByComparingTo(percent(n, d));
+        }
+    }
+
+    @Test
+    void submissionStatusShowsLateReturnedAndMissingUnits() throws IOException {
+        Map<String, String> status = new HashMap<>();
+        Map<String, Cell> arrival = new HashMap<>();
+        try (Workbook wb = open(out.resolve("2024/tong-hop-2024.xlsx"))) {
+            Sheet sheet = wb.getSheet("Tình hình nộp báo cáo");
+            assertThat(texts(sheet.getRow(0))).containsExactly("Mã đơn vị", "Tên đơn vị", "Khối", "Trạng thái",
+                    "Thời điểm nộp");
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                status.put(row.getCell(0).getStringCellValue(), row.getCell(3).getStringCellValue());
+                arrival.put(row.getCell(0).getStringCellValue(), row.getCell(4));
+            }
+        }
+        assertThat(status).hasSize(SampleProvince.units().size());
+        for (var unit : SampleProvince.units()) {
+            Submission first = SampleProvince.firstAcceptedSubmissions().get(unit.code());
+            boolean sent = SampleProvince.submissions().stream().anyMatch(s -> s.unitCode().equals(unit.code()));
+            String expected = first != null ? (first.late() ? "Nộp muộn" : "Đã nộp") : sent ? "Bị trả lại" : "Chưa nộp";
+            assertThat(status.get(unit.code())).as(unit.code()).isEqualTo(expected);
+            if (first == null) {
+                assertThat(blank(arrival.get(unit.code()))).as(unit.code() + " arrival").isTrue();
+            } else {
+                // The first accepted file's arrival, shown in Vietnamese local time.
+                assertThat(arrival.get(unit.code()).getLocalDateTimeCellValue()).as(unit.code() + " arrival")
+                        .isEqualTo(first.arrival().atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh"))
+                                .toLocalDateTime().withSecond(0).withNano(0));
+            }
+        }
+        assertThat(status.values()).contains("Nộp muộn", "Bị trả lại", "Chưa nộp");
+    }
+
+    @Test
+    void theSameFilesPutBackAreDuplicatesAndTheRankingIsUnchanged() throws IOException {
+        copySamplesInto(inbox);
+        Result second = run();
+        assertThat(second.exit).isZero();
+        assertThat(second.output).contains("import: 0 accepted, 0 rejected, "
+                + SampleProvince.submissions().size() + " duplicate");
+        assertThat(ranking()).isEqualTo(firstRanking);
+        assertThat(listFiles(inbox)).isEmpty();
+        assertThat(listFiles(work.resolve("archive").resolve("duplicate"))).hasSize(SampleProvince.submissions().size());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private record Result(int exit, String output) {
+    }
+
+    private Result run() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = CommandLine.run(new String[] {"run", "--scheme", SAMPLES.resolve("scheme-2024.xlsx").toString(),
+                    "--inbox", inbox.toString(), "--period", "2024", "--out", out.toString(),
+                    "--data-dir", work.resolve("data").toString()});
+        } finally {
+            System.setOut(original);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        original.print(output);
+        return new Result(exit, output);
+    }
+
+    private static void copySamplesInto(Path inbox) throws IOException {
+        Files.createDirectories(inbox);
+        try (Stream<Path> files = Files.list(SAMPLES.resolve("2024"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, inbox.resolve(f.getFileName()));
+            }
+        }
+        ArrivalManifest.touch(SAMPLES.resolve("arrivals-2024.tsv"), inbox);
+    }
+
+    /** Unit code to [rank, total, block] as shown in `Xếp hạng`. */
+    private Map<String, List<String>> ranking() throws IOException {
+        Map<String, List<String>> ranking = new LinkedHashMap<>();
+        DataFormatter format = new DataFormatter();
+        try (Workbook wb = open(out.resolve("2024/bang-diem-2024.xlsx"))) {
+            Sheet sheet = wb.getSheet("Xếp hạng");
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                ranking.put(row.getCell(2).getStringCellValue(), List.of(format.formatCellValue(row.getCell(1)),
+                        format.formatCellValue(row.getCell(4)), row.getCell(0).getStringCellValue()));
+            }
+        }
+        return ranking;
+    }
+
+    private static String grade(BigDecimal total) {
+        return SampleProvince.grades().stream()
+                .sorted((a, b) -> b.from().compareTo(a.from()))
+                .filter(g -> total.compareTo(g.from()) >= 0)
+                .map(SampleProvince.Grade::name).findFirst().orElse("");
+    }
+
+    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return BigDecimal.valueOf(100).multiply(part).divide(whole, MC).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static Workbook open(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return WorkbookFactory.create(in);
+        }
+    }
+
+    private static List<String> texts(Row row) {
+        List<String> texts = new ArrayList<>();
+        row.forEach(c -> texts.add(c.getStringCellValue()));
+        return texts;
+    }
+
+    private static boolean blank(Cell cell) {
+        return cell == null || cell.getCellType() == CellType.BLANK
+                || (cell.getCellType() == CellType.STRING && cell.getStringCellValue().isEmpty());
+    }
+
+    private static Object number(Cell cell) {
+        if (blank(cell)) {
+            return "";
+        }
+        assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+        return BigDecimal.valueOf(cell.getNumericCellValue());
+    }
+
+    private static List<Path> listFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).toList();
+        }
+    }
+}
