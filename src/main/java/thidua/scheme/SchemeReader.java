@@ -36,6 +36,16 @@ public final class SchemeReader {
     static final String AWARDS = "Khen thưởng";
 
     private final List<Finding> problems = new ArrayList<>();
+    /**
+     * Every code written in a row, valid or not ("unit:PC08"). A reference to a code whose
+     * own row has a problem is not reported again: one mistake, one problem.
+     */
+    private final Set<String> written = new HashSet<>();
+
+    /** True when {@code code} of {@code kind} was written somewhere, so a dangling reference to it is not news. */
+    private boolean writtenButInvalid(String kind, String code) {
+        return written.contains(kind + ":" + code);
+    }
 
     private SchemeReader() {
     }
@@ -156,6 +166,7 @@ public final class SchemeReader {
             Set<String> seen = new HashSet<>();
             for (int r : t.rows()) {
                 Optional<String> code = t.requiredText(r, "Mã khối").map(Labels::code);
+                code.ifPresent(c -> written.add("block:" + c));
                 Optional<String> name = t.requiredText(r, "Tên khối");
                 if (code.isPresent() && !seen.add(code.get())) {
                     t.problem(r, "Mã khối", "S-DUPLICATE", "Mã khối \"" + code.get() + "\" bị trùng.");
@@ -174,6 +185,7 @@ public final class SchemeReader {
                     Set<String> seen = new HashSet<>();
                     for (int r : t.rows()) {
                         Optional<String> code = t.requiredText(r, "Mã đơn vị").map(Labels::code);
+                        code.ifPresent(c -> written.add("unit:" + c));
                         Optional<String> name = t.requiredText(r, "Tên đơn vị");
                         Optional<UnitKind> kind = t.requiredText(r, "Loại").flatMap(k -> {
                             Optional<UnitKind> found = Arrays.stream(UnitKind.values())
@@ -186,8 +198,10 @@ public final class SchemeReader {
                         });
                         Optional<String> block = t.requiredText(r, "Mã khối").map(Labels::code);
                         if (block.isPresent() && !blockCodes.contains(block.get())) {
-                            t.problem(r, "Mã khối", "S-UNKNOWN-BLOCK",
-                                    "Mã khối \"" + block.get() + "\" không có trong sheet Khối.");
+                            if (!writtenButInvalid("block", block.get())) {
+                                t.problem(r, "Mã khối", "S-UNKNOWN-BLOCK",
+                                        "Mã khối \"" + block.get() + "\" không có trong sheet Khối.");
+                            }
                             block = Optional.empty();
                         }
                         if (code.isPresent() && !seen.add(code.get())) {
@@ -215,7 +229,9 @@ public final class SchemeReader {
                 continue;
             }
             if (!blockCodes.contains(code)) {
-                t.problem(r, label, "S-UNKNOWN-BLOCK", "Mã khối \"" + code + "\" không có trong sheet Khối.");
+                if (!writtenButInvalid("block", code)) {
+                    t.problem(r, label, "S-UNKNOWN-BLOCK", "Mã khối \"" + code + "\" không có trong sheet Khối.");
+                }
                 return Optional.empty();
             }
             codes.add(code);
@@ -230,6 +246,7 @@ public final class SchemeReader {
                     Set<String> seen = new HashSet<>();
                     for (int r : t.rows()) {
                         Optional<String> code = t.requiredText(r, "Mã chỉ tiêu").map(Labels::code);
+                        code.ifPresent(c -> written.add("indicator:" + c));
                         Optional<String> name = t.requiredText(r, "Nội dung");
                         Optional<IndicatorType> type = t.requiredText(r, "Kiểu").flatMap(k -> {
                             Optional<IndicatorType> found = Arrays.stream(IndicatorType.values())
@@ -288,6 +305,7 @@ public final class SchemeReader {
 
         Optional<Criterion> read() {
             Optional<String> code = t.requiredText(r, "Mã tiêu chí").map(Labels::code);
+            code.ifPresent(c -> written.add("criterion:" + c));
             Optional<String> name = t.requiredText(r, "Nội dung");
             Optional<CriterionGroup> group = t.requiredText(r, "Nhóm").flatMap(g -> {
                 Optional<CriterionGroup> found = Arrays.stream(CriterionGroup.values())
@@ -362,8 +380,10 @@ public final class SchemeReader {
             for (String code : criterion.indicatorCodes()) {
                 Indicator indicator = indicators.get(code);
                 if (indicator == null) {
-                    t.problem(r, "Chỉ tiêu", "S-UNKNOWN-INDICATOR", "Chỉ tiêu \"" + code
-                            + "\" không có trong sheet Chỉ tiêu.");
+                    if (!writtenButInvalid("indicator", code)) {
+                        t.problem(r, "Chỉ tiêu", "S-UNKNOWN-INDICATOR", "Chỉ tiêu \"" + code
+                                + "\" không có trong sheet Chỉ tiêu.");
+                    }
                     ok = false;
                 } else if (criterion.rule() == Rule.TY_LE && indicator.type() != IndicatorType.INTEGER) {
                     t.problem(r, "Chỉ tiêu", "S-RATE-ON-POINTS", "TY_LE chỉ tính trên chỉ tiêu kiểu Số nguyên; \""
@@ -448,11 +468,12 @@ public final class SchemeReader {
                         Optional<Unit> unit = unitCode.flatMap(c -> units.stream().filter(u -> u.code().equals(c)).findFirst());
                         Optional<Criterion> criterion = criterionCode.flatMap(
                                 c -> criteria.stream().filter(x -> x.code().equals(c)).findFirst());
-                        if (unitCode.isPresent() && unit.isEmpty()) {
+                        if (unitCode.isPresent() && unit.isEmpty() && !writtenButInvalid("unit", unitCode.get())) {
                             t.problem(r, "Mã đơn vị", "S-UNKNOWN-UNIT", "Đơn vị \"" + unitCode.get()
                                     + "\" không có trong sheet Đơn vị.");
                         }
-                        if (criterionCode.isPresent() && criterion.isEmpty()) {
+                        if (criterionCode.isPresent() && criterion.isEmpty()
+                                && !writtenButInvalid("criterion", criterionCode.get())) {
                             t.problem(r, "Mã tiêu chí", "S-UNKNOWN-CRITERION", "Tiêu chí \"" + criterionCode.get()
                                     + "\" không có trong sheet Tiêu chí.");
                         }
