@@ -31,16 +31,18 @@ public class Commands {
     private final Job consolidateJob;
     private final SubmissionStore submissions;
     private final SchemeStore schemes;
+    private final thidua.status.StatusReport statusReport;
 
     public Commands(JobOperator operator, @Qualifier("schemeJob") Job schemeJob,
                     @Qualifier("importJob") Job importJob, @Qualifier("consolidateJob") Job consolidateJob,
-                    SubmissionStore submissions, SchemeStore schemes) {
+                    SubmissionStore submissions, SchemeStore schemes, thidua.status.StatusReport statusReport) {
         this.operator = operator;
         this.schemeJob = schemeJob;
         this.importJob = importJob;
         this.consolidateJob = consolidateJob;
         this.submissions = submissions;
         this.schemes = schemes;
+        this.statusReport = statusReport;
     }
 
     public int execute(Invocation invocation) {
@@ -50,6 +52,7 @@ public class Commands {
                 case "import" -> importInbox(Path.of(invocation.option("inbox")));
                 case "consolidate" -> consolidate(invocation.option("period"), Path.of(invocation.option("out")));
                 case "run" -> run(invocation);
+                case "status" -> status(invocation.option("period"));
                 default -> CommandLine.BAD_USAGE;
             };
         } catch (BadInput e) {
@@ -124,6 +127,16 @@ public class Commands {
                 .addString("requestedAt", Instant.now().toString())
                 .toJobParameters();
         return finish("consolidate", launch(consolidateJob, params));
+    }
+
+    /** A read-only look at the database: no job, nothing changes. */
+    private int status(String period) throws BadInput {
+        String code = period == null ? null : thidua.text.Labels.code(period);
+        if (code != null && schemes.currentForPeriod(code).isEmpty()) {
+            throw new BadInput("kỳ báo cáo \"" + code + "\" không có trong bộ tiêu chí nào đã nạp");
+        }
+        statusReport.lines(code).forEach(System.out::println);
+        return CommandLine.OK;
     }
 
     private JobExecution launch(Job job, JobParameters params) {

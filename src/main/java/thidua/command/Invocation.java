@@ -16,7 +16,11 @@ public record Invocation(String command, Map<String, String> options) {
         COMMANDS.put("import", List.of("inbox"));
         COMMANDS.put("consolidate", List.of("period", "out"));
         COMMANDS.put("run", List.of("scheme", "inbox", "period", "out"));
+        COMMANDS.put("status", List.of());
     }
+
+    /** Options a command may take besides its required ones and --data-dir. */
+    static final Map<String, List<String>> OPTIONAL = Map.of("status", List.of("period"));
 
     static final String USAGE = """
             Cách dùng (usage):
@@ -24,6 +28,7 @@ public record Invocation(String command, Map<String, String> options) {
               java -jar target/thidua.jar import --inbox DIR
               java -jar target/thidua.jar consolidate --period P --out DIR
               java -jar target/thidua.jar run --scheme SCHEME.xlsx --inbox DIR --period P --out DIR
+              java -jar target/thidua.jar status [--period P]
             Mọi lệnh nhận thêm --data-dir DIR (mặc định ./data): nơi giữ cơ sở dữ liệu PostgreSQL nhúng.
             Mã thoát: 0 hoàn tất; 1 công việc lỗi; 2 sai cú pháp hoặc bộ tiêu chí bị từ chối.""";
 
@@ -38,6 +43,7 @@ public record Invocation(String command, Map<String, String> options) {
         }
         Set<String> allowed = new java.util.HashSet<>(required);
         allowed.add("data-dir");
+        allowed.addAll(OPTIONAL.getOrDefault(command, List.of()));
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];

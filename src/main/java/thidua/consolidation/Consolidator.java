@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import thidua.report.ScoringTableWriter;
 import thidua.report.SummaryWriter;
 import thidua.scheme.Block;
+import thidua.status.PeriodReports;
 import thidua.scheme.Period;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.StoredScheme;

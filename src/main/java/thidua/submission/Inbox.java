@@ -21,9 +21,48 @@ public record Inbox(Path dir, Path archive, Path rejected) {
     }
 
     /**
-     * The files to import, oldest arrival first so that a resubmission is stored after
-     * the file it corrects. Hidden files and Office lock files (`~$…`) are not submissions.
+     * The files ready to import, oldest arrival first so that a resubmission is stored
+     * after the file it corrects. A file modified within {@code settle} may still be being
+     * written (a copy in progress): it is looked at again once {@code settle} has passed,
+     * and left for the next scan if its size or time changed meanwhile.
      */
+    public List<Path> readyFiles(java.time.Duration settle) {
+        List<Path> files = files();
+        java.time.Instant fresh = java.time.Instant.now().minus(settle);
+        java.util.Map<Path, String> looks = new java.util.HashMap<>();
+        for (Path p : files) {
+            if (modified(p).toInstant().isAfter(fresh)) {
+                looks.put(p, look(p));
+            }
+        }
+        if (looks.isEmpty()) {
+            return files;
+        }
+        try {
+            Thread.sleep(settle.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return files.stream().filter(p -> !looks.containsKey(p)).toList();
+        }
+        return files.stream().filter(p -> {
+            boolean settled = !looks.containsKey(p) || looks.get(p).equals(look(p));
+            if (!settled) {
+                org.slf4j.LoggerFactory.getLogger("thidua.import")
+                        .info("{}: still being written, left for the next scan", p.getFileName());
+            }
+            return settled;
+        }).toList();
+    }
+
+    private static String look(Path p) {
+        try {
+            return Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return "gone";
+        }
+    }
+
+    /** Every file that is a submission: hidden files and Office lock files (`~$…`) are not. */
     public List<Path> files() {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("Thư mục nhận báo cáo không tồn tại: " + dir);

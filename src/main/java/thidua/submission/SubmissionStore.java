@@ -74,7 +74,7 @@ public class SubmissionStore {
 
     /** What consolidation and status need of one unit's submissions for a period. */
     public record UnitSubmissions(String unitCode, Long latestAcceptedId, Instant firstAcceptedArrival,
-                                  boolean rejected) {
+                                  boolean rejected, long latestId) {
     }
 
     public Map<String, UnitSubmissions> forPeriod(String periodCode) {
@@ -84,7 +84,8 @@ public class SubmissionStore {
                     (SELECT s2.id FROM submission s2 WHERE s2.unit_code = s.unit_code AND s2.period_code = :p
                         AND s2.status = 'ACCEPTED' ORDER BY s2.arrived_at DESC, s2.id DESC LIMIT 1) AS latest,
                     min(arrived_at) FILTER (WHERE status = 'ACCEPTED') AS first_arrival,
-                    bool_or(status = 'REJECTED') AS rejected
+                    bool_or(status = 'REJECTED') AS rejected,
+                    max(id) AS latest_any
                 FROM submission s WHERE period_code = :p AND unit_code IS NOT NULL AND status <> 'DUPLICATE'
                 GROUP BY unit_code ORDER BY unit_code""")
                 .param("p", periodCode)
@@ -93,7 +94,7 @@ public class SubmissionStore {
                     Long latest = rs.getObject("latest", Long.class);
                     String unit = rs.getString("unit_code");
                     result.put(unit, new UnitSubmissions(unit, latest, first == null ? null : first.toInstant(),
-                            rs.getBoolean("rejected")));
+                            rs.getBoolean("rejected"), rs.getLong("latest_any")));
                 });
         return result;
     }
@@ -114,6 +115,29 @@ public class SubmissionStore {
     public Optional<Long> lastAcceptedId(String periodCode) {
         return jdbc.sql("SELECT max(id) FROM submission WHERE period_code = ? AND status = 'ACCEPTED'")
                 .param(periodCode).query(Long.class).optional();
+    }
+
+    /** Periods that have any submission, in code order. */
+    public List<String> periodsWithSubmissions() {
+        return jdbc.sql("SELECT DISTINCT period_code FROM submission WHERE period_code IS NOT NULL ORDER BY 1")
+                .query(String.class).list();
+    }
+
+    /** A rejected file that could not be attributed to a known unit and period. */
+    public record Unattributed(long id, String originalName, Instant arrivedAt, String unitCode, String periodCode) {
+    }
+
+    /** Rejected files whose unit or period is missing or unknown to the scheme that defines the period. */
+    public List<Unattributed> unattributed() {
+        return jdbc.sql("""
+                SELECT s.id, s.original_name, s.arrived_at, s.unit_code, s.period_code FROM submission s
+                WHERE s.status = 'REJECTED' AND (s.unit_code IS NULL OR s.period_code IS NULL OR EXISTS (
+                    SELECT 1 FROM submission_finding f WHERE f.submission_id = s.id
+                    AND f.code IN ('E-UNIT-UNKNOWN', 'E-PERIOD-UNKNOWN')))
+                ORDER BY s.id""")
+                .query((rs, n) -> new Unattributed(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4), rs.getString(5)))
+                .list();
     }
 
     public List<Finding> findings(long submissionId) {

@@ -122,6 +122,9 @@ class CommandsTest {
                 .query(String.class).list()).containsExactly("E-VALUE-BLANK Chỉ tiêu!E6");
         assertThat(listFiles(work.resolve("rejected"))).hasSize(1);
         assertThat(listFiles(inbox)).isEmpty();
+        Result status = execute("status", "--period", "2024");
+        assertThat(status.output).containsPattern("K2 +PA05 +Bị trả lại")
+                .contains("E-VALUE-BLANK Chỉ tiêu!E6", "status: 2024: 0 đã nộp, 0 nộp muộn, 1 bị trả lại, 35 chưa nộp");
 
         Path out = work.resolve("out");
         execute("consolidate", "--period", "2024", "--out", out.toString());

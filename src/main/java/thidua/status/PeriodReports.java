@@ -1,4 +1,4 @@
-package thidua.consolidation;
+package thidua.status;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
