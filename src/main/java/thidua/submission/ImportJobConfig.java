@@ -44,7 +44,7 @@ public class ImportJobConfig {
     @Bean
     @StepScope
     ListItemReader<Path> inboxReader(@Value("#{jobParameters['inbox']}") String inbox,
-                                     @Value("${thidua.inbox.settle-millis:2000}") long settleMillis) {
+                                     @Value("${thidua.inbox.settle-millis}") long settleMillis) {
         var files = Inbox.beside(Path.of(inbox)).readyFiles(java.time.Duration.ofMillis(settleMillis));
         org.slf4j.LoggerFactory.getLogger("thidua.import").info("{} file(s) in {}", files.size(), inbox);
         return new ListItemReader<>(files);

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.StoredScheme;
 import thidua.workbook.UnreadableWorkbookException;
+import thidua.workbook.WorkbookLimits;
 import thidua.workbook.WorkbookFiles;
 
 /** Decides what to do with one inbox file: a duplicate, or the verdict of reading it against its scheme. */
@@ -21,13 +22,14 @@ import thidua.workbook.WorkbookFiles;
 public class SubmissionExaminer {
     private final SubmissionStore submissions;
     private final SchemeStore schemes;
-    private final long maxBytes;
+    private final WorkbookLimits limits;
 
     public SubmissionExaminer(SubmissionStore submissions, SchemeStore schemes,
-                              @Value("${thidua.max-file-bytes}") long maxBytes) {
+                              @Value("${thidua.max-file-bytes}") long maxBytes, @Value("${thidua.max-rows}") int maxRows) {
         this.submissions = submissions;
         this.schemes = schemes;
-        this.maxBytes = maxBytes;
+        this.limits = new WorkbookLimits(maxBytes, WorkbookLimits.DEFAULT.maxPartBytes(),
+                WorkbookLimits.DEFAULT.maxTotalBytes(), maxRows);
     }
 
     public Examination examine(Path path) throws IOException {
@@ -39,7 +41,7 @@ public class SubmissionExaminer {
         }
         Map<String, StoredScheme> used = new HashMap<>();
         ParsedSubmission parsed;
-        try (Workbook workbook = WorkbookFiles.open(path, maxBytes)) {
+        try (Workbook workbook = WorkbookFiles.open(path, limits)) {
             parsed = SubmissionReader.read(workbook, period -> schemes.currentForPeriod(period).map(s -> {
                 used.put(period, s);
                 return s.scheme();

@@ -37,6 +37,11 @@ public final class WorkbookFiles {
     }
 
     public static Workbook open(Path file, long maxBytes) throws UnreadableWorkbookException {
+        return open(file, WorkbookLimits.ofFileSize(maxBytes));
+    }
+
+    public static Workbook open(Path file, WorkbookLimits limits) throws UnreadableWorkbookException {
+        long maxBytes = limits.maxFileBytes();
         long size;
         try {
             size = Files.size(file);
@@ -58,8 +63,17 @@ public final class WorkbookFiles {
         }
         try {
             return switch (magic) {
-                case OOXML -> new XSSFWorkbook(OPCPackage.open(file.toFile(), PackageAccess.READ));
-                case OLE2 -> openOle2(file);
+                case OOXML -> {
+                    OoxmlPrecheck.check(file, limits);
+                    XSSFWorkbook workbook = new XSSFWorkbook(OPCPackage.open(file.toFile(), PackageAccess.READ));
+                    if (workbook.isMacroEnabled()) {
+                        workbook.close();
+                        throw unreadable("E-FILE-MACRO",
+                                "Tệp có chứa macro (.xlsm): cần lưu thành .xlsx (Excel Workbook) rồi gửi lại.");
+                    }
+                    yield workbook;
+                }
+                case OLE2 -> rowsWithin(openOle2(file), limits);
                 default -> throw unreadable("E-FILE-NOT-SPREADSHEET",
                         "Tệp không phải bảng tính Excel (.xlsx hoặc .xls): cần gửi tệp Excel theo mẫu.");
             };
@@ -83,6 +97,17 @@ public final class WorkbookFiles {
             throw encrypted();
         }
         return new HSSFWorkbook(fs.getRoot(), true);
+    }
+
+    /** A legacy .xls is loaded whole (its size is bounded); its rows are counted afterwards. */
+    private static Workbook rowsWithin(Workbook workbook, WorkbookLimits limits) throws UnreadableWorkbookException {
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            if (workbook.getSheetAt(i).getPhysicalNumberOfRows() > limits.maxRows()) {
+                throw unreadable("E-FILE-TOO-MANY-ROWS", "Một sheet có hơn " + limits.maxRows()
+                        + " dòng: báo cáo chỉ gồm các dòng chỉ tiêu, cần xóa dữ liệu thừa rồi gửi lại.");
+            }
+        }
+        return workbook;
     }
 
     private static UnreadableWorkbookException encrypted() {
