@@ -57,6 +57,17 @@ public class SchemeStore {
                 .list();
     }
 
+    /**
+     * The same period one year earlier: the period of the previous year's current scheme
+     * whose dates are exactly a year before this one's (e.g. 2023 for 2024).
+     */
+    public Optional<String> samePeriodLastYear(Scheme scheme, Period period) {
+        return currentForYear(scheme.year() - 1).flatMap(previous -> previous.scheme().periods().stream()
+                .filter(p -> p.from().equals(period.from().minusYears(1)) && p.to().equals(period.to().minusYears(1)))
+                .map(Period::code)
+                .findFirst());
+    }
+
     /** Stores a new version for its year, marking the previous current one replaced; returns the new id. */
     public long store(Scheme scheme, byte[] content, String sha256, String sourceName, long jobExecutionId) {
         jdbc.sql("UPDATE scheme_version SET replaced_at = now() WHERE year = ? AND replaced_at IS NULL")

@@ -24,6 +24,16 @@ public record ParsedSubmission(String unitCode, String periodCode, Map<String, R
         return findings.stream().filter(f -> !f.isError()).toList();
     }
 
+    /** The same submission with more findings (warnings found against the database). */
+    public ParsedSubmission with(List<Finding> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(more);
+        return new ParsedSubmission(unitCode, periodCode, values, cells, List.copyOf(all));
+    }
+
     public static ParsedSubmission unreadable(Finding finding) {
         return new ParsedSubmission(null, null, Map.of(), Map.of(), List.of(finding));
     }

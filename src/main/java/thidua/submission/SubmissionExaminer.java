@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.StoredScheme;
+import thidua.workbook.Finding;
 import thidua.workbook.UnreadableWorkbookException;
 import thidua.workbook.WorkbookLimits;
 import thidua.workbook.WorkbookFiles;
@@ -55,8 +57,35 @@ public class SubmissionExaminer {
                             + "): cần lưu lại tệp bằng Excel theo đúng mẫu rồi gửi lại."));
         }
         StoredScheme scheme = parsed.periodCode() == null ? null : used.get(parsed.periodCode());
+        if (scheme != null && parsed.accepted()) {
+            parsed = parsed.with(baselineWarnings(parsed, scheme));
+        }
         return new Examination(file, parsed.accepted() ? Examination.Verdict.ACCEPTED : Examination.Verdict.REJECTED,
                 parsed, scheme == null ? null : scheme.versionId(), null, extension);
+    }
+
+    /**
+     * `Cùng kỳ` should be what the unit itself reported as `Kỳ này` for the same period
+     * last year, where that submission is here: a difference is worth a look, not a rejection.
+     */
+    private List<Finding> baselineWarnings(ParsedSubmission parsed, StoredScheme scheme) {
+        var period = scheme.scheme().period(parsed.periodCode()).orElseThrow();
+        Optional<String> lastYear = schemes.samePeriodLastYear(scheme.scheme(), period);
+        if (lastYear.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ReportedValue> previous = submissions.latestAcceptedValues(parsed.unitCode(), lastYear.get());
+        List<Finding> warnings = new java.util.ArrayList<>();
+        for (ReportedValue v : parsed.values().values()) {
+            ReportedValue before = previous.get(v.indicator());
+            if (before != null && v.baseline() != null && before.current().compareTo(v.baseline()) != 0) {
+                warnings.add(Finding.warning("W-BASELINE-MISMATCH", SubmissionReader.VALUES,
+                        parsed.cells().get(v.indicator())[1], "Cùng kỳ của \"" + v.indicator() + "\" ghi "
+                                + v.baseline().toPlainString() + " nhưng báo cáo kỳ " + lastYear.get()
+                                + " của đơn vị ghi kỳ này " + before.current().toPlainString() + ": cần kiểm tra lại."));
+            }
+        }
+        return warnings;
     }
 
     /** The stored file's extension, from its content: a name chosen by the sender is never trusted. */

@@ -161,11 +161,21 @@ public final class SubmissionReader {
                 if (c.isPresent() && (b.isPresent() || baseline.isBlank())) {
                     reported.put(code, new ReportedValue(code, c.get(), b.orElse(null)));
                     cells.put(code, new String[] {current.ref(), baseline.ref()});
+                    warnIfJump(code, c.get(), b.orElse(null), current.ref());
                 }
             }
             if (scheme != null && unit != null) {
                 checkComplete(header, seen);
                 checkCriteria();
+            }
+        }
+
+        /** A value more than ten times its baseline is usually a typing slip (an extra digit): warn, do not block. */
+        private void warnIfJump(String code, BigDecimal current, BigDecimal baseline, String cell) {
+            if (baseline != null && baseline.signum() > 0 && current.compareTo(baseline.multiply(BigDecimal.TEN)) > 0) {
+                findings.add(Finding.warning("W-VALUE-JUMP", sheet.getSheetName(), cell, "Kỳ này của \"" + code
+                        + "\" là " + current.toPlainString() + ", gấp hơn 10 lần cùng kỳ (" + baseline.toPlainString()
+                        + "): cần kiểm tra lại số liệu."));
             }
         }
 

@@ -99,6 +99,15 @@ public class SubmissionStore {
         return result;
     }
 
+    /** The values of a unit's latest accepted submission for a period; empty when it has none. */
+    public Map<String, ReportedValue> latestAcceptedValues(String unitCode, String periodCode) {
+        return jdbc.sql("""
+                SELECT id FROM submission WHERE unit_code = ? AND period_code = ? AND status = 'ACCEPTED'
+                ORDER BY arrived_at DESC, id DESC LIMIT 1""")
+                .params(unitCode, periodCode).query(Long.class).optional()
+                .map(this::values).orElse(Map.of());
+    }
+
     public Map<String, ReportedValue> values(long submissionId) {
         Map<String, ReportedValue> values = new LinkedHashMap<>();
         jdbc.sql("SELECT indicator_code, current_value, baseline_value FROM submission_value WHERE submission_id = ?")

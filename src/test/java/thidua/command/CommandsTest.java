@@ -170,6 +170,47 @@ class CommandsTest {
     }
 
     @Test
+    void aBaselineUnlikeLastYearsOwnReportAndATenfoldJumpAreWarningsThatDoNotBlock() throws Exception {
+        // A 2023 scheme: the 2024 one with every date a year earlier.
+        Path scheme2023 = edited(SCHEME, "scheme-2023.xlsx", wb -> {
+            set(wb, "Chung", "Năm thi đua", 1, 2023);
+            Sheet periods = wb.getSheet("Kỳ báo cáo");
+            for (int r = 1; r <= periods.getLastRowNum(); r++) {
+                Row row = periods.getRow(r);
+                row.getCell(0).setCellValue(row.getCell(0).getStringCellValue().replace("2024", "2023"));
+                for (int c = 2; c <= 4; c++) {
+                    var cell = row.getCell(c);
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        cell.setCellValue(cell.getLocalDateTimeCellValue().minusYears(1));
+                    } else {
+                        String[] dmy = cell.getStringCellValue().split("/");
+                        cell.setCellValue(dmy[0] + "/" + dmy[1] + "/" + (Integer.parseInt(dmy[2]) - 1));
+                    }
+                }
+            }
+        });
+        assertThat(execute("scheme", "--file", scheme2023.toString()).exit).isZero();
+        execute("scheme", "--file", SCHEME.toString());
+        Path inbox = inbox();
+        // PC08's 2023 report says 140 accidents this period; its 2024 report gives another baseline.
+        edited(SAMPLES.resolve("2024/PC08-2024.xlsx"), inbox.resolve("PC08-2023.xlsx"), wb -> {
+            set(wb, "Thông tin", "Kỳ báo cáo", 1, "2023");
+            set(wb, "Chỉ tiêu", "TNGT.VU", 4, 140);
+        });
+        Files.setLastModifiedTime(inbox.resolve("PC08-2023.xlsx"), time(ON_TIME.minusYears(1)));
+        edited(SAMPLES.resolve("2024/PC08-2024.xlsx"), inbox.resolve("PC08-2024.xlsx"),
+                wb -> set(wb, "Chỉ tiêu", "TP.TTXH", 4, 1000));
+        Files.setLastModifiedTime(inbox.resolve("PC08-2024.xlsx"), time(ON_TIME));
+        Result result = execute("import", "--inbox", inbox.toString());
+        assertThat(result.output).contains("import: 2 accepted, 0 rejected, 0 duplicate",
+                "W-BASELINE-MISMATCH Chỉ tiêu!F6", "nhưng báo cáo kỳ 2023 của đơn vị ghi kỳ này 140",
+                "W-VALUE-JUMP Chỉ tiêu!E10");
+        assertThat(jdbc.sql("SELECT code FROM submission_finding WHERE severity = 'WARNING' ORDER BY id")
+                .query(String.class).list()).contains("W-BASELINE-MISMATCH");
+        assertThat(execute("status", "--period", "2024").output).contains("W-BASELINE-MISMATCH");
+    }
+
+    @Test
     void consolidatingAPeriodNoSchemeDefinesIsBadUsage() throws Exception {
         Result result = execute("consolidate", "--period", "2099", "--out", work.resolve("out").toString());
         assertThat(result.exit).isEqualTo(CommandLine.BAD_USAGE);
