@@ -191,16 +191,20 @@ class SamplesRunTest {
     void submissionStatusShowsLateReturnedAndMissingUnits() throws IOException {
         Map<String, String> status = new HashMap<>();
         Map<String, Cell> arrival = new HashMap<>();
+        Map<String, String> notes = new HashMap<>();
         try (Workbook wb = open(out.resolve("2024/tong-hop-2024.xlsx"))) {
             Sheet sheet = wb.getSheet("Tình hình nộp báo cáo");
             assertThat(texts(sheet.getRow(0))).containsExactly("Mã đơn vị", "Tên đơn vị", "Khối", "Trạng thái",
-                    "Thời điểm nộp");
+                    "Thời điểm nộp", "Cảnh báo, lỗi");
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 status.put(row.getCell(0).getStringCellValue(), row.getCell(3).getStringCellValue());
                 arrival.put(row.getCell(0).getStringCellValue(), row.getCell(4));
+                notes.put(row.getCell(0).getStringCellValue(), row.getCell(5) == null ? "" : row.getCell(5).getStringCellValue());
             }
         }
+        // A returned unit's row says why, with the error's code and cell.
+        assertThat(notes.get("PA05")).contains("E-VALUE-BLANK Chỉ tiêu!E6");
         assertThat(status).hasSize(SampleProvince.units().size());
         for (var unit : SampleProvince.units()) {
             Submission first = SampleProvince.firstAcceptedSubmissions().get(unit.code());

@@ -25,7 +25,8 @@ public final class SummaryWriter {
     static final String STATUS_SHEET = "Tình hình nộp báo cáo";
     static final List<String> PROVINCE_HEADER = List.of("Mã", "Nội dung", "Kỳ này", "Cùng kỳ", "Tăng/giảm (%)");
     static final List<String> BLOCKS_HEADER = List.of("Mã khối", "Mã", "Kỳ này", "Cùng kỳ", "Tăng/giảm (%)");
-    static final List<String> STATUS_HEADER = List.of("Mã đơn vị", "Tên đơn vị", "Khối", "Trạng thái", "Thời điểm nộp");
+    static final List<String> STATUS_HEADER = List.of("Mã đơn vị", "Tên đơn vị", "Khối", "Trạng thái", "Thời điểm nộp",
+            "Cảnh báo, lỗi");
     private static final String CHANGE_NOTE =
             "Dòng số liệu: tăng/giảm so với cùng kỳ (%). Dòng tỷ lệ: chênh lệch điểm phần trăm (kỳ này − cùng kỳ).";
 
@@ -36,7 +37,7 @@ public final class SummaryWriter {
         try (OutputWorkbook out = new OutputWorkbook(title)) {
             province(out, results.province());
             blocks(out, results.byBlock());
-            status(out, results.standings());
+            status(out, results.standings(), results);
             return out.save(outDir.resolve(OutputWorkbook.fileName(FILE_PREFIX, results.period().code())));
         }
     }
@@ -80,7 +81,7 @@ public final class SummaryWriter {
     }
 
     /** Every unit of the scheme, by block then unit code, with its arrival in Vietnamese local time. */
-    private static void status(OutputWorkbook out, List<Standing> standings) {
+    private static void status(OutputWorkbook out, List<Standing> standings, PeriodResults results) {
         Sheet sheet = out.sheet(STATUS_SHEET);
         out.headerRow(sheet, STATUS_HEADER);
         List<Standing> ordered = standings.stream()
@@ -96,6 +97,8 @@ public final class SummaryWriter {
             out.text(row, 3, s.status() == null ? null : s.status().label());
             out.dateTime(row, 4, s.firstArrival() == null ? null
                     : LocalDateTime.ofInstant(s.firstArrival(), Period.ZONE));
+            // Warnings quote what a unit wrote: written as text that never becomes a formula.
+            out.text(row, 5, String.join("\n", results.warningsOf(s.unit().code())));
         }
         out.layOut(sheet, 1, 0);
     }

@@ -15,7 +15,8 @@ public record PeriodResults(
         List<Standing> standings,
         List<SummaryRow> province,
         Map<String, List<SummaryRow>> byBlock,
-        Map<String, BigDecimal> blockAverages) {
+        Map<String, BigDecimal> blockAverages,
+        Map<String, List<String>> warnings) {
 
     /** Scores, ranks and rolls up one period from each unit's report (units absent from the map are missing). */
     public static PeriodResults of(Scheme scheme, Period period, Map<String, UnitReport> reports) {
@@ -29,8 +30,10 @@ public record PeriodResults(
             byBlock.put(block.code(), RollUp.summarize(scheme, blockReports));
             averages.put(block.code(), average(standings, block.code()));
         }
+        Map<String, List<String>> warnings = new LinkedHashMap<>();
+        reports.forEach((unit, report) -> warnings.put(unit, report.warnings()));
         return new PeriodResults(scheme, period, standings, RollUp.summarize(scheme, reports.values()),
-                byBlock, averages);
+                byBlock, averages, warnings);
     }
 
     /** Mean of T over the block's ranked units; null when none is ranked. */
@@ -45,6 +48,11 @@ public record PeriodResults(
             sum = sum.plus(Ratio.of(s.card().total()));
         }
         return sum.dividedBy(Ratio.of(ranked.size())).rounded();
+    }
+
+    /** The warnings of a unit's latest file, empty when none. */
+    public List<String> warningsOf(String unitCode) {
+        return warnings.getOrDefault(unitCode, List.of());
     }
 
     public List<Standing> standingsOf(String blockCode) {

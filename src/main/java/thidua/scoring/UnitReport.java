@@ -7,10 +7,15 @@ import thidua.submission.SubmissionStatus;
 
 /**
  * What consolidation knows of one unit for one period: its status, the arrival of its
- * first accepted submission, and the values of its latest accepted one (empty when none).
+ * first accepted submission, the values of its latest accepted one (empty when none),
+ * and the warnings of its latest file, which do not block but are shown to readers.
  */
 public record UnitReport(String unitCode, SubmissionStatus status, Instant firstArrival,
-                         Map<String, ReportedValue> values) {
+                         Map<String, ReportedValue> values, java.util.List<String> warnings) {
+
+    public UnitReport(String unitCode, SubmissionStatus status, Instant firstArrival, Map<String, ReportedValue> values) {
+        this(unitCode, status, firstArrival, values, java.util.List.of());
+    }
 
     public boolean accepted() {
         return status == SubmissionStatus.SUBMITTED || status == SubmissionStatus.LATE;

@@ -23,6 +23,11 @@ public class PeriodReports {
         this.submissions = submissions;
     }
 
+    /** The findings of a stored file as one line each: the warnings of an accepted file, the errors of a rejected one. */
+    private java.util.List<String> notes(long submissionId) {
+        return submissions.findings(submissionId).stream().map(Object::toString).toList();
+    }
+
     public Map<String, UnitReport> of(Scheme scheme, Period period) {
         Map<String, SubmissionStore.UnitSubmissions> found = submissions.forPeriod(period.code());
         Map<String, UnitReport> reports = new LinkedHashMap<>();
@@ -34,10 +39,10 @@ public class PeriodReports {
                 SubmissionStatus status = period.isLate(s.firstAcceptedArrival())
                         ? SubmissionStatus.LATE : SubmissionStatus.SUBMITTED;
                 reports.put(unit.code(), new UnitReport(unit.code(), status, s.firstAcceptedArrival(),
-                        submissions.values(s.latestAcceptedId())));
+                        submissions.values(s.latestAcceptedId()), notes(s.latestAcceptedId())));
             } else {
                 SubmissionStatus status = s.rejected() ? SubmissionStatus.RETURNED : SubmissionStatus.MISSING;
-                reports.put(unit.code(), new UnitReport(unit.code(), status, null, Map.of()));
+                reports.put(unit.code(), new UnitReport(unit.code(), status, null, Map.of(), notes(s.latestId())));
             }
         }
         return reports;
