@@ -121,6 +121,15 @@ public final class WorkbookEdits implements AutoCloseable {
         return this;
     }
 
+    /** A formula whose cached result is an error such as {@code #DIV/0!}. */
+    public WorkbookEdits formulaWithError(String sheet, String a1, String formula, FormulaError error) {
+        Cell c = cell(sheet, a1);
+        c.setBlank();
+        c.setCellFormula(formula);
+        c.setCellErrorValue(error.getCode());
+        return this;
+    }
+
     /** An error cell such as {@code #DIV/0!}. */
     public WorkbookEdits error(String sheet, String a1, FormulaError error) {
         Cell c = cell(sheet, a1);
