@@ -1,7 +1,6 @@
 package thidua.workbook;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,8 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -158,7 +155,7 @@ public final class WorkbookEdits implements AutoCloseable {
         return this;
     }
 
-    /** Copies the value at {@code fromA1} into {@code toA1} (same sheet), type preserved. */
+    /** Copies every cell of the 1-based row {@code fromRow} into row {@code toRow} of the same sheet. */
     public WorkbookEdits copyRow(String sheetName, int fromRow, int toRow) {
         Sheet sheet = sheet(sheetName);
         Row from = sheet.getRow(fromRow - 1);
@@ -189,16 +186,6 @@ public final class WorkbookEdits implements AutoCloseable {
     /** The edited workbook, saved and opened again the way the system opens a received file. */
     public Workbook saveAndOpen(Path dir, String fileName) throws UnreadableWorkbookException {
         return WorkbookFiles.open(saveAs(dir, fileName), MAX_BYTES);
-    }
-
-    public byte[] bytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            workbook.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /**
@@ -243,22 +230,6 @@ public final class WorkbookEdits implements AutoCloseable {
         if (source.getSheet().getWorkbook() == target.getSheet().getWorkbook()) {
             target.setCellStyle(source.getCellStyle());
         }
-    }
-
-    /** Every text cell of every sheet passed through {@code change} (labels, codes, values). */
-    public WorkbookEdits mapTexts(java.util.function.Function<String, String> change) {
-        Map<String, String> seen = new HashMap<>();
-        for (Sheet sheet : workbook) {
-            for (Row row : sheet) {
-                for (Cell cell : row) {
-                    if (cell.getCellType() == CellType.STRING) {
-                        String old = cell.getStringCellValue();
-                        cell.setCellValue(seen.computeIfAbsent(old, change));
-                    }
-                }
-            }
-        }
-        return this;
     }
 
     @Override
