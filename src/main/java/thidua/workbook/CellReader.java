@@ -7,6 +7,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 
 /** Reads cells as typed values; never evaluates formulas (a submission's formulas are not trusted). */
 public final class CellReader {
@@ -27,7 +28,9 @@ public final class CellReader {
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA) {
             type = cell.getCachedFormulaResultType();
-            if (type == CellType.BLANK || type == CellType._NONE) {
+            // an .xlsx formula saved without <v> (never calculated): POI would report 0
+            boolean uncached = cell instanceof XSSFCell x && !x.getCTCell().isSetV();
+            if (uncached || type == CellType.BLANK || type == CellType._NONE) {
                 return new CellValue(CellValue.Kind.NO_CACHED_VALUE, null, "", null, ref);
             }
         }

@@ -2,6 +2,7 @@ package thidua.workbook;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import thidua.text.Labels;
 
 /**
  * A cell's content as it reached us, typed, with its address. Formula cells are
@@ -11,8 +12,9 @@ public record CellValue(Kind kind, BigDecimal number, String text, LocalDate dat
 
     public enum Kind { BLANK, NUMBER, TEXT, BOOLEAN, ERROR, DATE, NO_CACHED_VALUE }
 
+    /** No value, or text of white space only (no-break spaces included, as {@link Labels#clean} sees them). */
     public boolean isBlank() {
-        return kind == Kind.BLANK || (kind == Kind.TEXT && text.isBlank());
+        return kind == Kind.BLANK || (kind == Kind.TEXT && Labels.clean(text).isEmpty());
     }
 
     /** What a person would read in the cell, for messages and label matching. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import thidua.text.Labels;
@@ -13,7 +14,9 @@ public final class Cells {
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+([.,]\\d+)?");
     /** Digits grouped by `.`, `,`, space or no-break space in threes: "1.234", "12 345". */
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([., \\u00A0\\u202F]\\d{3})+");
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu");
+    /** Strict: "31/06/2024" is refused, not read as 30/06/2024. */
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private Cells() {
     }

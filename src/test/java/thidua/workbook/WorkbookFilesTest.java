@@ -1,0 +1,235 @@
+package thidua.workbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkbookFilesTest {
+    private static final Path PC08 = Samples.submission("PC08-2024.xlsx");
+    private static final long MAX = WorkbookFiles.DEFAULT_MAX_BYTES;
+
+    @TempDir
+    Path dir;
+
+    private static Finding refusal(Path file, long maxBytes) {
+        UnreadableWorkbookException e = catchThrowableOfType(UnreadableWorkbookException.class,
+                () -> WorkbookFiles.open(file, maxBytes).close());
+        assertThat(e).as("expected %s to be refused", file.getFileName()).isNotNull();
+        Finding f = e.finding();
+        assertThat(f.isError()).isTrue();
+        assertThat(f.message()).isNotBlank();
+        assertThat(f.sheet()).isEmpty();
+        assertThat(f.cell()).isEmpty();
+        return f;
+    }
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    private static byte[] sampleBytes() throws IOException {
+        return Files.readAllBytes(PC08);
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        assertThat(refusal(write("PC08-2024.xlsx", new byte[0]), MAX).code()).isEqualTo("E-FILE-EMPTY");
+    }
+
+    @Test
+    void textFileNamedXlsxIsNotASpreadsheet() throws IOException {
+        byte[] csv = "Mã đơn vị;PC08\nKỳ báo cáo;2024\nTNGT.VU;60;73\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(refusal(write("PC08-2024.xlsx", csv), MAX).code()).isEqualTo("E-FILE-NOT-SPREADSHEET");
+        // a web page saved as .xls, as some portals export
+        byte[] html = "<html><body><table><tr><td>PC08</td></tr></table></body></html>".getBytes(StandardCharsets.UTF_8);
+        assertThat(refusal(write("PC08-2024.xls", html), MAX).code()).isEqualTo("E-FILE-NOT-SPREADSHEET");
+        byte[] pdf = "%PDF-1.7\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(refusal(write("PC08-2024.xlsx", pdf), MAX).code()).isEqualTo("E-FILE-NOT-SPREADSHEET");
+    }
+
+    @Test
+    void fileOverTheSizeLimit() throws Exception {
+        Path copy = write("PC08-2024.xlsx", sampleBytes());
+        long size = Files.size(copy);
+        Finding f = refusal(copy, size - 1);
+        assertThat(f.code()).isEqualTo("E-FILE-TOO-LARGE");
+        assertThat(f.message()).contains(String.valueOf(size));
+        try (Workbook atTheLimit = WorkbookFiles.open(copy, size)) {
+            assertThat(atTheLimit.getNumberOfSheets()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void truncatedXlsxIsAFindingNotAnException() throws IOException {
+        byte[] bytes = sampleBytes();
+        Path half = write("PC08-2024.xlsx", Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(refusal(half, MAX).code()).isEqualTo("E-FILE-CORRUPT");
+        Path header = write("PC08-2024-b.xlsx", Arrays.copyOf(bytes, 100));
+        assertThat(refusal(header, MAX).code()).isEqualTo("E-FILE-CORRUPT");
+    }
+
+    @Test
+    void passwordProtectedXlsx() throws Exception {
+        POIFSFileSystem fs = new POIFSFileSystem();
+        EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
+        Encryptor encryptor = info.getEncryptor();
+        encryptor.confirmPassword("matkhau");
+        try (OPCPackage opc = OPCPackage.open(new ByteArrayInputStream(sampleBytes()));
+             OutputStream os = encryptor.getDataStream(fs)) {
+            opc.save(os);
+        }
+        Path file = dir.resolve("PC08-2024.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            fs.writeFilesystem(out);
+        }
+        fs.close();
+        assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-ENCRYPTED");
+    }
+
+    @Test
+    void passwordProtectedXls() throws Exception {
+        Path plain;
+        try (WorkbookEdits edits = WorkbookEdits.copyOf(PC08)) {
+            plain = edits.saveAsXls(dir, "plain.xls");
+        }
+        Path file = dir.resolve("PC08-2024.xls");
+        try (InputStream in = Files.newInputStream(plain); HSSFWorkbook xls = new HSSFWorkbook(in);
+             OutputStream out = Files.newOutputStream(file)) {
+            Biff8EncryptionKey.setCurrentUserPassword("matkhau");
+            xls.write(out);
+        } finally {
+            Biff8EncryptionKey.setCurrentUserPassword(null);
+        }
+        assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-ENCRYPTED");
+    }
+
+    @Test
+    void ole2FileThatIsNotAWorkbookIsRefused() throws IOException {
+        Path file = dir.resolve("PC08-2024.xls");
+        try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(file)) {
+            fs.createDocument(new ByteArrayInputStream(new byte[600]), "WordDocument");
+            fs.writeFilesystem(out);
+        }
+        assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-CORRUPT");
+    }
+
+    @Test
+    void zipBombIsRefused() throws IOException {
+        // a sheet padded with 40 MB of spaces compresses about 1000:1
+        byte[] bomb = withSheetPadding(sampleBytes(), 40 * 1024 * 1024);
+        Path file = write("PC08-2024.xlsx", bomb);
+        assertThat(Files.size(file)).isLessThan(1024 * 1024);
+        assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-CORRUPT");
+    }
+
+    @Test
+    void externalEntitiesAreNeverResolved() throws IOException {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "MAT-KHAU-BI-MAT");
+        byte[] bytes = replaceEntry(sampleBytes(), "xl/sharedStrings.xml", xml -> xml.replaceFirst(
+                "<sst", "<!DOCTYPE sst [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]><sst")
+                .replace("<t>PC08</t>", "<t>&xxe;</t>"));
+        // POI refuses any DOCTYPE: the file is refused before anything is read from it
+        assertThat(refusal(write("PC08-2024.xlsx", bytes), MAX).code()).isEqualTo("E-FILE-CORRUPT");
+    }
+
+    @Test
+    void missingFileIsUnreadable() {
+        assertThat(refusal(dir.resolve("khong-co.xlsx"), MAX).code()).isEqualTo("E-FILE-UNREADABLE");
+    }
+
+    @Test
+    void fileIsTakenByItsContentNotItsName() throws Exception {
+        Path xlsxAsXls = write("PC08-2024.xls", sampleBytes());
+        try (Workbook w = WorkbookFiles.open(xlsxAsXls, MAX)) {
+            assertThat(w).isInstanceOf(XSSFWorkbook.class);
+        }
+        Path xls;
+        try (WorkbookEdits edits = WorkbookEdits.copyOf(PC08)) {
+            xls = edits.saveAsXls(dir, "PC08-2024.xlsx");
+        }
+        try (Workbook w = WorkbookFiles.open(xls, MAX)) {
+            assertThat(w).isInstanceOf(HSSFWorkbook.class);
+            assertThat(w.getSheetName(1)).isEqualTo("Chỉ tiêu");
+        }
+        Path noExtension = write("PC08", sampleBytes());
+        try (Workbook w = WorkbookFiles.open(noExtension, MAX)) {
+            assertThat(w.getSheet("Thông tin")).isNotNull();
+        }
+    }
+
+    @Test
+    void openingAFileNeverChangesIt() throws IOException, UnreadableWorkbookException {
+        Path copy = write("PC08-2024.xlsx", sampleBytes());
+        FileTime before = FileTime.fromMillis(1_700_000_000_000L);
+        Files.setLastModifiedTime(copy, before);
+        byte[] bytes = Files.readAllBytes(copy);
+        try (Workbook w = WorkbookFiles.open(copy, MAX)) {
+            w.getSheetAt(0).getRow(3).getCell(1).setCellValue("PC99"); // even if someone edits it in memory
+        }
+        assertThat(Files.readAllBytes(copy)).isEqualTo(bytes);
+        assertThat(Files.getLastModifiedTime(copy)).isEqualTo(before);
+    }
+
+    // ------------------------------------------------------------------ zip surgery
+
+    private static byte[] withSheetPadding(byte[] xlsx, int spaces) throws IOException {
+        return replaceEntry(xlsx, "xl/worksheets/sheet1.xml", xml -> xml + " ".repeat(spaces));
+    }
+
+    private static byte[] replaceEntry(byte[] xlsx, String name, java.util.function.UnaryOperator<String> change)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean found = false;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals(name)) {
+                    content = change.apply(new String(content, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
+                    found = true;
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        assertThat(found).as(name).isTrue();
+        return out.toByteArray();
+    }
+
+    @Test
+    void aCorrectWorkbookStillOpensAfterZipSurgery() throws Exception {
+        byte[] same = replaceEntry(sampleBytes(), "xl/worksheets/sheet1.xml", xml -> xml);
+        try (Workbook w = WorkbookFiles.open(write("PC08-2024.xlsx", same), MAX);
+             Workbook reference = WorkbookFactory.create(new ByteArrayInputStream(sampleBytes()))) {
+            assertThat(w.getSheetAt(0).getRow(3).getCell(1).getStringCellValue())
+                    .isEqualTo(reference.getSheetAt(0).getRow(3).getCell(1).getStringCellValue());
+        }
+    }
+}
