@@ -62,23 +62,28 @@ final class OoxmlPrecheck {
             }
         } catch (PartTooLarge e) {
             throw tooLarge(limits);
+        } catch (DtdFound e) {
+            throw unsafe("E-FILE-UNSAFE", "Tệp có khai báo DTD/thực thể ngoài (không an toàn), Excel không tạo ra "
+                    + "tệp như vậy: cần lưu lại bằng Excel rồi gửi lại.");
         } catch (XMLStreamException e) {
-            throw unsafe("E-FILE-UNSAFE", "Nội dung tệp không hợp lệ hoặc không an toàn (XML lỗi hoặc có khai báo DTD): "
-                    + "cần lưu lại bằng Excel rồi gửi lại.");
+            if (causedBy(e, PartTooLarge.class)) {
+                throw tooLarge(limits);
+            }
+            throw unsafe("E-FILE-CORRUPT", "Tệp Excel bị hỏng (nội dung XML lỗi): cần lưu lại tệp bằng Excel và gửi lại.");
         } catch (IOException e) {
             throw unsafe("E-FILE-CORRUPT", "Tệp Excel bị hỏng, không đọc được: cần lưu lại tệp bằng Excel và gửi lại.");
         }
     }
 
     /** Streams the XML through, counting elements named {@code element} up to {@code stopAbove}. */
-    private static int count(InputStream in, String element, int stopAbove) throws XMLStreamException {
+    private static int count(InputStream in, String element, int stopAbove) throws XMLStreamException, DtdFound {
         XMLStreamReader xml = XML.createXMLStreamReader(in);
         int count = 0;
         try {
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamReader.DTD) {
-                    throw new XMLStreamException("DTD");
+                    throw new DtdFound();
                 }
                 if (event == XMLStreamReader.START_ELEMENT && xml.getLocalName().equals(element) && ++count > stopAbove) {
                     return count;
@@ -97,6 +102,19 @@ final class OoxmlPrecheck {
 
     private static UnreadableWorkbookException unsafe(String code, String message) {
         return new UnreadableWorkbookException(Finding.error(code, "", "", message));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t) || (t instanceof XMLStreamException x && type.isInstance(x.getNestedException()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Excel never writes a DTD; one in a part is an attempt at external entities. */
+    private static final class DtdFound extends XMLStreamException {
     }
 
     /** Reading past the bound means the part inflates further than any real submission. */

@@ -244,7 +244,9 @@ class SubmissionReaderTest {
     void integersMayBeTextGroupedInThrees() throws Exception {
         for (String text : new String[] {"1.234", "1,234", "1 234", "1\u00A0234", " 1234 "}) {
             ParsedSubmission parsed = read(pc08().text(VALUES, "E17", text));
-            assertAcceptedWithoutFindings(parsed);
+            // 1234 against a baseline of 2 is worth a look, but it is a warning, not an error.
+            assertThat(parsed.accepted()).isTrue();
+            assertThat(parsed.findings()).extracting(Finding::code).containsExactly("W-VALUE-JUMP");
             assertThat(current(parsed, "TB.TON")).as(text).isEqualByComparingTo("1234");
         }
         ParsedSubmission million = read(pc08().text(VALUES, "F17", "1.000.002"));

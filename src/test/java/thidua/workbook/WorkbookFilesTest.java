@@ -144,7 +144,7 @@ class WorkbookFilesTest {
         byte[] bomb = withSheetPadding(sampleBytes(), 40 * 1024 * 1024);
         Path file = write("PC08-2024.xlsx", bomb);
         assertThat(Files.size(file)).isLessThan(1024 * 1024);
-        assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-CORRUPT");
+        assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-TOO-LARGE");
     }
 
     @Test
@@ -153,8 +153,8 @@ class WorkbookFilesTest {
         byte[] bytes = replaceEntry(sampleBytes(), "xl/sharedStrings.xml", xml -> xml.replaceFirst(
                 "<sst", "<!DOCTYPE sst [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]><sst")
                 .replace("<t>PC08</t>", "<t>&xxe;</t>"));
-        // POI refuses any DOCTYPE: the file is refused before anything is read from it
-        assertThat(refusal(write("PC08-2024.xlsx", bytes), MAX).code()).isEqualTo("E-FILE-CORRUPT");
+        // Any DOCTYPE is refused by the streaming pre-check, before POI reads anything
+        assertThat(refusal(write("PC08-2024.xlsx", bytes), MAX).code()).isEqualTo("E-FILE-UNSAFE");
     }
 
     @Test
