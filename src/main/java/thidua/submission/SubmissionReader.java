@@ -139,8 +139,8 @@ public final class SubmissionReader {
                             + "\" xuất hiện hai lần: mỗi chỉ tiêu chỉ ghi một dòng.");
                     continue;
                 }
-                if (scheme == null || unit == null) {
-                    continue; // nothing to check the row against; the unit/period error says why
+                if (scheme == null) {
+                    continue; // nothing to check the row against; the period error says why
                 }
                 Optional<Indicator> indicator = scheme.indicator(code);
                 if (indicator.isEmpty()) {
@@ -150,7 +150,7 @@ public final class SubmissionReader {
                 }
                 CellValue current = CellReader.read(sheet, r, header.column(CURRENT));
                 CellValue baseline = CellReader.read(sheet, r, header.column(BASELINE));
-                if (!indicator.get().appliesTo().includes(unit.blockCode())) {
+                if (unit != null && !indicator.get().appliesTo().includes(unit.blockCode())) {
                     findings.add(Finding.warning("W-INDICATOR-NOT-APPLICABLE", sheet.getSheetName(), codeCell.ref(),
                             "Chỉ tiêu \"" + code + "\" không áp dụng cho khối " + unit.blockCode()
                                     + " của đơn vị: bỏ qua dòng này."));
@@ -183,6 +183,9 @@ public final class SubmissionReader {
         private boolean baselineRequired(Indicator indicator) {
             if (indicator.type() == IndicatorType.INTEGER) {
                 return true;
+            }
+            if (unit == null) {
+                return false; // unknown unit: its criteria are unknown too
             }
             return scheme.criteriaFor(unit.blockCode()).stream()
                     .anyMatch(c -> (c.rule() == Rule.GIAM || c.rule() == Rule.TANG)
