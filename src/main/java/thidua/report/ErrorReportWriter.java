@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -27,6 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFChartSheet;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTFont;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import thidua.workbook.Finding;
@@ -53,11 +55,11 @@ public final class ErrorReportWriter {
     static final List<String> HEADER = List.of("Mã lỗi", "Sheet", "Ô", "Nội dung", "Mức");
     static final String ERROR_LEVEL = "Lỗi";
     static final String WARNING_LEVEL = "Cảnh báo";
-    /** Solid red: the cell holds an error. */
-    static final byte[] ERROR_FILL = {(byte) 0xFF, 0x00, 0x00};
+    /** Solid red (ARGB, opaque: some readers take a 6-digit colour as transparent): the cell holds an error. */
+    static final byte[] ERROR_FILL = {(byte) 0xFF, (byte) 0xFF, 0x00, 0x00};
     /** Solid yellow: the cell holds only warnings (ignored, the file was not rejected for them). */
-    static final byte[] WARNING_FILL = {(byte) 0xFF, (byte) 0xFF, 0x00};
-    private static final byte[] BLACK = {0, 0, 0};
+    static final byte[] WARNING_FILL = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x00};
+    private static final byte[] BLACK = {(byte) 0xFF, 0, 0, 0};
     private static final String OLD_NOTE = "Ghi chú có sẵn trong tệp: ";
     private static final Pattern REF = Pattern.compile("\\$?([A-Za-z]{1,3})\\$?([0-9]{1,7})");
     private static final Logger log = LoggerFactory.getLogger("thidua.import");
@@ -191,8 +193,12 @@ public final class ErrorReportWriter {
             }
             cells.forEach((address, marks) -> {
                 Row row = out.row(sheet, address.getRow());
-                row.setZeroHeight(false);
-                sheet.setColumnHidden(address.getColumn(), false);
+                if (row.getZeroHeight()) {
+                    row.setZeroHeight(false); // a hidden fault is no help
+                }
+                if (sheet.isColumnHidden(address.getColumn())) {
+                    sheet.setColumnHidden(address.getColumn(), false);
+                }
                 Cell cell = row.getCell(address.getColumn());
                 if (cell == null) {
                     cell = row.createCell(address.getColumn());
@@ -215,8 +221,7 @@ public final class ErrorReportWriter {
         style.setFillForegroundColor(new XSSFColor(fill, null));
         style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         style.setFont(fonts.computeIfAbsent(base.getFontIndex(), i -> {
-            XSSFFont font = new XSSFFont((org.openxmlformats.schemas.spreadsheetml.x2006.main.CTFont)
-                    base.getFont().getCTFont().copy());
+            XSSFFont font = new XSSFFont((CTFont) base.getFont().getCTFont().copy());
             font.setColor(new XSSFColor(BLACK, null)); // a red font would vanish on the red fill
             font.registerTo(book.getStylesSource());
             return font;
@@ -251,7 +256,7 @@ public final class ErrorReportWriter {
         if (!m.matches()) {
             return Optional.empty();
         }
-        int col = CellReference.convertColStringToIndex(m.group(1).toUpperCase(java.util.Locale.ROOT));
+        int col = CellReference.convertColStringToIndex(m.group(1).toUpperCase(Locale.ROOT));
         int row = Integer.parseInt(m.group(2)) - 1;
         SpreadsheetVersion v = SpreadsheetVersion.EXCEL2007;
         if (row < 0 || row > v.getLastRowIndex() || col < 0 || col > v.getLastColumnIndex()) {

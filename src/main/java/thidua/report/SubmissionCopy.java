@@ -309,7 +309,7 @@ final class SubmissionCopy {
             return null;
         }
         short[] t = color.getTriplet();
-        return new XSSFColor(new byte[] {(byte) t[0], (byte) t[1], (byte) t[2]}, null);
+        return new XSSFColor(new byte[] {(byte) 0xFF, (byte) t[0], (byte) t[1], (byte) t[2]}, null); // opaque ARGB
     }
 
     /** What a cell shows: its value, or a formula's cached value; blank when there is none. */
