@@ -47,11 +47,21 @@ final class OutputWorkbook implements AutoCloseable {
      */
     private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
-    private final XSSFWorkbook workbook = new XSSFWorkbook();
+    /** Author of the notes the outputs put on cells. */
+    static final String AUTHOR = "thidua";
+    private static final int NOTE_COLUMNS = 4;
+    /** Characters of a note that fit on one line of its box ({@link #NOTE_COLUMNS} default-width columns). */
+    private static final int NOTE_LINE = 36;
+    private static final int NOTE_MIN_ROWS = 4;
+    private static final int NOTE_MAX_ROWS = 20;
+
+    private final XSSFWorkbook workbook;
     private final String title;
     private final CellStyle header;
     private final CellStyle text;
     private final CellStyle quotedText;
+    private final CellStyle wrappedText;
+    private final CellStyle quotedWrappedText;
     private final CellStyle decimal;
     private final CellStyle integer;
     private final CellStyle dateTime;
@@ -60,8 +70,21 @@ final class OutputWorkbook implements AutoCloseable {
 
     /** {@code title} is printed at the top of every page and stored as the document title. */
     OutputWorkbook(String title) {
-        this.title = title;
+        this(new XSSFWorkbook(), title);
         workbook.getProperties().getCoreProperties().setTitle(title);
+    }
+
+    /**
+     * Writes into an existing workbook (the copy of a submission that an error report
+     * annotates); its styles and sheets are left as they are, and closing this closes it.
+     */
+    static OutputWorkbook around(XSSFWorkbook workbook, String title) {
+        return new OutputWorkbook(workbook, title);
+    }
+
+    private OutputWorkbook(XSSFWorkbook workbook, String title) {
+        this.workbook = workbook;
+        this.title = title;
         Font bold = workbook.createFont();
         bold.setBold(true);
         header = bordered();
@@ -74,6 +97,11 @@ final class OutputWorkbook implements AutoCloseable {
         text = bordered();
         quotedText = bordered();
         quotedText.setQuotePrefixed(true);
+        wrappedText = bordered();
+        wrappedText.setWrapText(true);
+        quotedWrappedText = bordered();
+        quotedWrappedText.setWrapText(true);
+        quotedWrappedText.setQuotePrefixed(true);
         decimal = numeric("0.00");
         integer = numeric("#,##0");
         dateTime = numeric("dd/mm/yyyy hh:mm");
@@ -158,12 +186,18 @@ final class OutputWorkbook implements AutoCloseable {
      * even when the cell is edited or the sheet exported. Null or empty writes a blank cell.
      */
     Cell text(Row row, int col, String value) {
+        return text(row, col, value, false);
+    }
+
+    /** {@link #text(Row, int, String)}, wrapped within the column's width when {@code wrap}. */
+    Cell text(Row row, int col, String value, boolean wrap) {
         if (value == null || value.isEmpty()) {
             return blank(row, col);
         }
         String shown = value.length() > MAX_CELL_TEXT ? value.substring(0, MAX_CELL_TEXT) : value;
         Cell cell = row.createCell(col);
-        cell.setCellStyle(looksLikeFormula(shown) ? quotedText : text);
+        boolean quoted = looksLikeFormula(shown);
+        cell.setCellStyle(wrap ? (quoted ? quotedWrappedText : wrappedText) : (quoted ? quotedText : text));
         cell.setCellValue(shown);
         fit(row, col, length(shown));
         return cell;
@@ -228,16 +262,32 @@ final class OutputWorkbook implements AutoCloseable {
         return cell;
     }
 
-    /** A note shown when the mouse is over the cell (screen only, never printed). */
+    /**
+     * A note shown when the mouse is over the cell (screen only, never printed), by
+     * {@link #AUTHOR}, replacing any note the cell had. Its box is a few columns wide
+     * and as tall as the text needs, within bounds.
+     */
     void comment(Cell cell, String note) {
         Sheet sheet = cell.getSheet();
+        if (cell.getCellComment() != null) {
+            cell.removeCellComment();
+        }
+        String shown = note.length() > MAX_CELL_TEXT ? note.substring(0, MAX_CELL_TEXT) : note;
+        int lines = 0;
+        for (String line : shown.split("\n", -1)) {
+            lines += Math.max(1, (length(line) + NOTE_LINE - 1) / NOTE_LINE);
+        }
+        int rows = Math.min(NOTE_MAX_ROWS, Math.max(NOTE_MIN_ROWS, lines + 1));
+        int lastRow = workbook.getSpreadsheetVersion().getLastRowIndex();
+        int lastCol = workbook.getSpreadsheetVersion().getLastColumnIndex();
         ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
-        anchor.setCol1(cell.getColumnIndex());
-        anchor.setCol2(cell.getColumnIndex() + 4);
-        anchor.setRow1(cell.getRowIndex());
-        anchor.setRow2(cell.getRowIndex() + 4);
+        anchor.setCol1(Math.min(cell.getColumnIndex() + 1, lastCol - NOTE_COLUMNS));
+        anchor.setCol2(anchor.getCol1() + NOTE_COLUMNS);
+        anchor.setRow1(Math.min(cell.getRowIndex(), lastRow - rows));
+        anchor.setRow2(anchor.getRow1() + rows);
         Comment comment = sheet.createDrawingPatriarch().createCellComment(anchor);
-        comment.setString(workbook.getCreationHelper().createRichTextString(note));
+        comment.setAuthor(AUTHOR);
+        comment.setString(workbook.getCreationHelper().createRichTextString(shown));
         cell.setCellComment(comment);
     }
 
