@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import thidua.report.ErrorReportWriter;
 import thidua.workbook.Finding;
 
 /**
@@ -31,14 +32,34 @@ public class SubmissionFiler {
         long id = store.nextId();
         Path target = target(e, inbox, id);
         copyNew(e.file().path(), target);
+        Path report = e.verdict() == Examination.Verdict.REJECTED ? ErrorReportWriter.reportPath(target) : null;
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                deleteQuietly(status == STATUS_COMMITTED ? e.file().path() : target);
+                if (status == STATUS_COMMITTED) {
+                    deleteQuietly(e.file().path());
+                } else {
+                    deleteQuietly(target);
+                    if (report != null) {
+                        deleteQuietly(report);
+                    }
+                }
             }
         });
+        if (report != null) {
+            writeReport(target, e, report);
+        }
         store.insert(id, e, target.toString(), jobExecutionId);
-        report(e, id);
+        announce(e, id, report);
+    }
+
+    /** The error report beside the quarantined original: the unit's own workbook, faulty cells red, `Lỗi` first. */
+    private static void writeReport(Path stored, Examination e, Path report) {
+        try {
+            new ErrorReportWriter().write(stored, e.parsed().findings(), report);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Không ghi được báo cáo lỗi " + report, ex);
+        }
     }
 
     private static Path target(Examination e, Inbox inbox, long id) {
@@ -74,7 +95,7 @@ public class SubmissionFiler {
         }
     }
 
-    private static void report(Examination e, long id) {
+    private static void announce(Examination e, long id, Path report) {
         String name = e.file().originalName();
         switch (e.verdict()) {
             case ACCEPTED -> log.info("{}: accepted as #{} ({} kỳ {}, {} chỉ tiêu{})", name, id, e.parsed().unitCode(),
@@ -82,7 +103,7 @@ public class SubmissionFiler {
                     e.parsed().warnings().isEmpty() ? "" : ", " + e.parsed().warnings().size() + " cảnh báo");
             case DUPLICATE -> log.info("{}: duplicate of #{}, not imported again", name, e.duplicateOf());
             case REJECTED -> {
-                log.info("{}: rejected as #{} with {} lỗi", name, id, e.parsed().errors().size());
+                log.info("{}: rejected as #{} with {} lỗi, report {}", name, id, e.parsed().errors().size(), report);
                 for (Finding f : e.parsed().errors()) {
                     log.info("    {}", f);
                 }

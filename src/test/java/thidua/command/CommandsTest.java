@@ -120,7 +120,20 @@ class CommandsTest {
         assertThat(count("SELECT count(*) FROM submission_value")).isZero();
         assertThat(jdbc.sql("SELECT code || ' ' || sheet || '!' || cell FROM submission_finding")
                 .query(String.class).list()).containsExactly("E-VALUE-BLANK Chỉ tiêu!E6");
-        assertThat(listFiles(work.resolve("rejected"))).hasSize(1);
+        // The quarantined original and, beside it, its error report: `Lỗi` first, the faulty cell red.
+        List<Path> rejected = listFiles(work.resolve("rejected"));
+        assertThat(rejected).hasSize(2);
+        Path report = rejected.stream().filter(p -> p.toString().endsWith(".loi.xlsx")).findFirst().orElseThrow();
+        assertThat(rejected).contains(Path.of(report.toString().replace(".loi.xlsx", "")));
+        try (InputStream in = Files.newInputStream(report); Workbook wb = WorkbookFactory.create(in)) {
+            assertThat(wb.getSheetName(0)).isEqualTo("Lỗi");
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("E-VALUE-BLANK");
+            var e6 = wb.getSheet("Chỉ tiêu").getRow(5).getCell(4);
+            assertThat(e6.getCellStyle().getFillPattern()).isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFColor) e6.getCellStyle().getFillForegroundColorColor()).getARGBHex())
+                    .isEqualTo("FFFF0000");
+            assertThat(e6.getCellComment().getString().getString()).contains("E-VALUE-BLANK");
+        }
         assertThat(listFiles(inbox)).isEmpty();
         Result status = execute("status", "--period", "2024");
         assertThat(status.output).containsPattern("K2 +PA05 +Bị trả lại")
