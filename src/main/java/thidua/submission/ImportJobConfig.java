@@ -2,6 +2,9 @@ package thidua.submission;
 
 import java.nio.file.Path;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import thidua.batch.JobSummary;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -25,8 +28,17 @@ public class ImportJobConfig {
     public static final String JOB = "importJob";
 
     @Bean
-    Job importJob(JobRepository repository, Step importFiles) {
-        return new JobBuilder(JOB, repository).start(importFiles).build();
+    Job importJob(JobRepository repository, Step importFiles, SubmissionStore submissions) {
+        return new JobBuilder(JOB, repository).start(importFiles).listener(new JobExecutionListener() {
+            /** The summary counts what this execution stored, so a restarted run reports the same way. */
+            @Override
+            public void afterJob(JobExecution job) {
+                java.util.Map<String, Integer> counts = submissions.countsByStatus(job.getId());
+                JobSummary.put(job, String.format("import: %d accepted, %d rejected, %d duplicate",
+                        counts.getOrDefault("ACCEPTED", 0), counts.getOrDefault("REJECTED", 0),
+                        counts.getOrDefault("DUPLICATE", 0)));
+            }
+        }).build();
     }
 
     @Bean

@@ -1,0 +1,41 @@
+package thidua.batch;
+
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+/**
+ * How one launched job ended, as every caller (command line, scheduler, API) reports it.
+ * {@code exitCode} follows OPERATIONS.md: 0 completed, 1 failed, 2 refused input.
+ */
+public record RunResult(String command, JobExecution execution, int exitCode, String summary, List<String> problems,
+                        List<String> failures) {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int REFUSED = 2;
+
+    static RunResult of(String command, JobExecution execution) {
+        String summary = JobSummary.of(execution);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            boolean refused = JobSummary.REFUSED.getExitCode().equals(execution.getExitStatus().getExitCode());
+            return new RunResult(command, execution, refused ? REFUSED : OK, summary, JobSummary.problems(execution),
+                    List.of());
+        }
+        List<String> failures = execution.getAllFailureExceptions().stream().map(RunResult::rootMessage).toList();
+        String failed = command + ": FAILED (job execution " + execution.getId() + ", " + execution.getStatus() + ")"
+                + (summary.isEmpty() ? "" : "; " + summary);
+        return new RunResult(command, execution, FAILED, failed, List.of(), failures);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    public boolean ok() {
+        return exitCode == OK;
+    }
+}
