@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
+import thidua.consolidation.ConsolidationStore;
 import thidua.scheme.SchemeStore;
+import thidua.submission.RerunJobConfig;
+import thidua.submission.SubmissionStore;
 import thidua.submission.InboxFile;
 import thidua.text.Labels;
 
@@ -27,16 +32,25 @@ public class BatchRuns {
     private final Job schemeJob;
     private final Job importJob;
     private final Job consolidateJob;
+    private final Job rerunImportJob;
     private final SchemeStore schemes;
+    private final SubmissionStore submissions;
+    private final ConsolidationStore consolidations;
+    private final JobRepository repository;
 
-    public BatchRuns(JobOperator operator, @Qualifier("schemeJob") Job schemeJob,
+    public BatchRuns(JobOperator operator, JobRepository repository, @Qualifier("schemeJob") Job schemeJob,
                      @Qualifier("importJob") Job importJob, @Qualifier("consolidateJob") Job consolidateJob,
-                     SchemeStore schemes) {
+                     @Qualifier("rerunImportJob") Job rerunImportJob, SchemeStore schemes,
+                     SubmissionStore submissions, ConsolidationStore consolidations) {
         this.operator = operator;
+        this.repository = repository;
         this.schemeJob = schemeJob;
         this.importJob = importJob;
         this.consolidateJob = consolidateJob;
+        this.rerunImportJob = rerunImportJob;
         this.schemes = schemes;
+        this.submissions = submissions;
+        this.consolidations = consolidations;
     }
 
     public RunResult scheme(Path file) throws BadRequest {
@@ -76,6 +90,56 @@ public class BatchRuns {
                 .addString("out", out.toAbsolutePath().normalize().toString())
                 .addString("requestedAt", Instant.now().toString())
                 .toJobParameters());
+    }
+
+    /**
+     * Re-validates a rejected import against the current scheme; when it is accepted now
+     * and its period was consolidated before, the period is consolidated again into the
+     * same folder. Returns the rerun's result, then the consolidation's if there was one.
+     */
+    public java.util.List<RunResult> rerunImport(long id) throws BadRequest {
+        SubmissionStore.Stored stored = submissions.find(id).orElseThrow(() ->
+                new BadRequest("không có tệp nhận #" + id));
+        if (!stored.status().equals("REJECTED")) {
+            throw new Conflict("tệp #" + id + " (" + stored.originalName() + ") đang ở trạng thái " + stored.status()
+                    + ": chỉ chạy lại được tệp bị trả lại");
+        }
+        if (!repository.findRunningJobExecutions(RerunJobConfig.JOB).stream()
+                .filter(e -> e.getJobParameters().getLong("importId") == id).toList().isEmpty()) {
+            throw new Conflict("tệp #" + id + " đang được chạy lại");
+        }
+        RunResult rerun = launch("rerun", rerunImportJob, new JobParametersBuilder()
+                .addLong("importId", id)
+                .addString("requestedAt", Instant.now().toString())
+                .toJobParameters());
+        java.util.List<RunResult> results = new java.util.ArrayList<>(java.util.List.of(rerun));
+        String period = rerun.execution().getExecutionContext().containsKey(RerunJobConfig.PERIOD)
+                ? rerun.execution().getExecutionContext().getString(RerunJobConfig.PERIOD) : null;
+        boolean accepted = submissions.find(id).map(s -> s.status().equals("ACCEPTED")).orElse(false);
+        if (rerun.ok() && accepted && period != null) {
+            java.util.Optional<Path> out = consolidations.lastOutRoot(period);
+            if (out.isPresent()) {
+                results.add(consolidate(period, out.get()));
+            }
+        }
+        return results;
+    }
+
+    /** Restarts a FAILED or STOPPED job execution with its own parameters; it continues where it stopped. */
+    public RunResult restart(long executionId) throws BadRequest {
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new BadRequest("không có lần chạy #" + executionId);
+        }
+        if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
+            throw new Conflict("lần chạy #" + executionId + " đang ở trạng thái " + execution.getStatus()
+                    + ": chỉ chạy lại được lần chạy FAILED hoặc STOPPED");
+        }
+        try {
+            return RunResult.of("restart", operator.restart(execution));
+        } catch (Exception e) {
+            throw new Conflict("không chạy lại được #" + executionId + ": " + e.getMessage());
+        }
     }
 
     private RunResult launch(String command, Job job, JobParameters params) {

@@ -34,6 +34,9 @@ public class Commands {
                         Path.of(invocation.option("out"))));
                 case "run" -> run(invocation);
                 case "status" -> status(invocation.option("period"));
+                case "rerun" -> invocation.option("import") != null
+                        ? printAll(runs.rerunImport(Long.parseLong(invocation.option("import"))))
+                        : print(runs.restart(Long.parseLong(invocation.option("execution"))));
                 default -> CommandLine.BAD_USAGE;
             };
         } catch (BadRequest e) {
@@ -67,6 +70,15 @@ public class Commands {
         }
         statusReport.lines(code).forEach(System.out::println);
         return CommandLine.OK;
+    }
+
+    /** Several jobs in a row: the worst exit code. */
+    private static int printAll(java.util.List<RunResult> results) {
+        int code = CommandLine.OK;
+        for (RunResult r : results) {
+            code = Math.max(code, print(r));
+        }
+        return code;
     }
 
     /** The problems of a refused input, the reasons of a failure, then the one-line summary. */

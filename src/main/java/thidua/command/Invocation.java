@@ -17,10 +17,14 @@ public record Invocation(String command, Map<String, String> options) {
         COMMANDS.put("consolidate", List.of("period", "out"));
         COMMANDS.put("run", List.of("scheme", "inbox", "period", "out"));
         COMMANDS.put("status", List.of());
+        COMMANDS.put("rerun", List.of());
+        COMMANDS.put("serve", List.of());
     }
 
     /** Options a command may take besides its required ones and --data-dir. */
-    static final Map<String, List<String>> OPTIONAL = Map.of("status", List.of("period"));
+    static final Map<String, List<String>> OPTIONAL = Map.of(
+            "status", List.of("period"),
+            "rerun", List.of("import", "execution"));
 
     static final String USAGE = """
             Cách dùng (usage):
@@ -29,6 +33,9 @@ public record Invocation(String command, Map<String, String> options) {
               java -jar target/thidua.jar consolidate --period P --out DIR
               java -jar target/thidua.jar run --scheme SCHEME.xlsx --inbox DIR --period P --out DIR
               java -jar target/thidua.jar status [--period P]
+              java -jar target/thidua.jar rerun --import ID        (kiểm tra lại một tệp bị trả lại)
+              java -jar target/thidua.jar rerun --execution ID     (chạy tiếp một lần chạy bị lỗi)
+              java -jar target/thidua.jar serve                    (lịch chạy, API trên 127.0.0.1)
             Mọi lệnh nhận thêm --data-dir DIR (mặc định ./data): nơi giữ cơ sở dữ liệu PostgreSQL nhúng.
             Mã thoát: 0 hoàn tất; 1 công việc lỗi; 2 sai cú pháp hoặc bộ tiêu chí bị từ chối.""";
 
@@ -72,6 +79,15 @@ public record Invocation(String command, Map<String, String> options) {
         for (String name : required) {
             if (!options.containsKey(name)) {
                 throw new UsageException("Lệnh " + command + " cần --" + name);
+            }
+        }
+        if (command.equals("rerun")) {
+            if (options.containsKey("import") == options.containsKey("execution")) {
+                throw new UsageException("Lệnh rerun cần đúng một trong --import ID hoặc --execution ID");
+            }
+            String id = options.containsKey("import") ? options.get("import") : options.get("execution");
+            if (!id.matches("\\d{1,18}")) {
+                throw new UsageException("Mã phải là một số: " + id);
             }
         }
         return new Invocation(command, options);

@@ -23,8 +23,8 @@ public class ConsolidationJobConfig {
     public static final String JOB = "consolidateJob";
 
     @Bean
-    Job consolidateJob(JobRepository repository, Step consolidatePeriod) {
-        return new JobBuilder(JOB, repository).start(consolidatePeriod).build();
+    Job consolidateJob(JobRepository repository, Step consolidatePeriod, thidua.batch.ProcessRegistry owner) {
+        return new JobBuilder(JOB, repository).start(consolidatePeriod).listener(owner).build();
     }
 
     @Bean

@@ -14,6 +14,29 @@ public class ConsolidationStore {
         this.jdbc = jdbc;
     }
 
+    /** Where the latest consolidation of a period wrote its outputs, if it was consolidated. */
+    public java.util.Optional<java.nio.file.Path> lastOutRoot(String periodCode) {
+        return jdbc.sql("SELECT out_dir FROM consolidation WHERE period_code = ? ORDER BY id DESC LIMIT 1")
+                .param(periodCode).query(String.class).optional()
+                .map(dir -> java.nio.file.Path.of(dir).getParent());
+    }
+
+    /**
+     * True when the period was never consolidated, or when an accepted submission was
+     * imported or re-validated after its last consolidation, or its scheme was replaced since.
+     */
+    public boolean isStale(String periodCode, long currentSchemeVersionId) {
+        return jdbc.sql("""
+                WITH last AS (SELECT consolidated_at, scheme_version_id FROM consolidation
+                              WHERE period_code = :p ORDER BY id DESC LIMIT 1)
+                SELECT NOT EXISTS (SELECT 1 FROM last)
+                    OR EXISTS (SELECT 1 FROM last WHERE scheme_version_id <> :v)
+                    OR EXISTS (SELECT 1 FROM submission s, last WHERE s.period_code = :p AND s.status = 'ACCEPTED'
+                               AND coalesce(s.revalidated_at, s.imported_at) > last.consolidated_at)""")
+                .param("p", periodCode).param("v", currentSchemeVersionId)
+                .query(Boolean.class).single();
+    }
+
     public long record(PeriodResults results, long schemeVersionId, String outDir, Long lastSubmissionId,
                        long jobExecutionId) {
         long id = jdbc.sql("""

@@ -21,9 +21,22 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(NoExternalDatabase.class)
 public class EmbeddedPostgresConfig {
 
+    /**
+     * The embedded server for this data dir: started here, or — when another thidua
+     * process (say `serve`) already runs it — that one, so commands can run beside it.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${thidua.data-dir:data}") Path dataDir) {
+    EmbeddedServer embeddedServer(@Value("${thidua.data-dir:data}") Path dataDir) {
         Path pgData = dataDir.toAbsolutePath().resolve("postgres");
+        java.util.OptionalInt running = RunningServer.port(pgData);
+        if (running.isPresent()) {
+            return new EmbeddedServer(null, running.getAsInt());
+        }
+        EmbeddedPostgres started = start(pgData);
+        return new EmbeddedServer(started, started.getPort());
+    }
+
+    private static EmbeddedPostgres start(Path pgData) {
         try {
             Files.createDirectories(pgData);
             return EmbeddedPostgres.builder()
@@ -38,10 +51,20 @@ public class EmbeddedPostgresConfig {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedServer server) {
         return DataSourceBuilder.create()
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .url("jdbc:postgresql://localhost:" + server.port() + "/postgres")
                 .username("postgres")
                 .build();
+    }
+
+    /** The server in use; {@code owned} is null when another process started it and will stop it. */
+    record EmbeddedServer(EmbeddedPostgres owned, int port) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (owned != null) {
+                owned.close();
+            }
+        }
     }
 }

@@ -25,8 +25,8 @@ public class SchemeJobConfig {
     public static final String JOB = "schemeJob";
 
     @Bean
-    Job schemeJob(JobRepository repository, Step loadScheme) {
-        return new JobBuilder(JOB, repository).start(loadScheme).build();
+    Job schemeJob(JobRepository repository, Step loadScheme, thidua.batch.ProcessRegistry owner) {
+        return new JobBuilder(JOB, repository).start(loadScheme).listener(owner).build();
     }
 
     @Bean

@@ -28,8 +28,9 @@ public class ImportJobConfig {
     public static final String JOB = "importJob";
 
     @Bean
-    Job importJob(JobRepository repository, Step importFiles, SubmissionStore submissions) {
-        return new JobBuilder(JOB, repository).start(importFiles).listener(new JobExecutionListener() {
+    Job importJob(JobRepository repository, Step importFiles, SubmissionStore submissions,
+                  thidua.batch.ProcessRegistry owner) {
+        return new JobBuilder(JOB, repository).start(importFiles).listener(owner).listener(new JobExecutionListener() {
             /** The summary counts what this execution stored, so a restarted run reports the same way. */
             @Override
             public void afterJob(JobExecution job) {

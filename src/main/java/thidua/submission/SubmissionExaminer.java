@@ -34,13 +34,20 @@ public class SubmissionExaminer {
                 WorkbookLimits.DEFAULT.maxTotalBytes(), maxRows);
     }
 
+    /** An inbox file: a duplicate of bytes already seen, or the verdict of reading it. */
     public Examination examine(Path path) throws IOException {
         InboxFile file = InboxFile.of(path);
-        String extension = extension(path);
         Optional<Long> earlier = submissions.sameBytes(file.sha256());
         if (earlier.isPresent()) {
-            return new Examination(file, Examination.Verdict.DUPLICATE, null, null, earlier.get(), extension);
+            return new Examination(file, Examination.Verdict.DUPLICATE, null, null, earlier.get(), extension(path));
         }
+        return read(file);
+    }
+
+    /** The verdict of reading a file against the current scheme of the period it names (also for reruns). */
+    public Examination read(InboxFile file) throws IOException {
+        Path path = file.path();
+        String extension = extension(path);
         Map<String, StoredScheme> used = new HashMap<>();
         ParsedSubmission parsed;
         try (Workbook workbook = WorkbookFiles.open(path, limits)) {

@@ -53,6 +53,36 @@ public class SubmissionFiler {
         announce(e, id, report);
     }
 
+    /**
+     * Files a new verdict on a stored, rejected submission (a rerun). Accepted now: its
+     * original is copied into {@code archive/P/UNIT/} (the quarantined copy stays where it
+     * was). Still rejected: its error report is written again from the new findings.
+     */
+    public void refile(SubmissionStore.Stored stored, Examination e) {
+        Path original = Path.of(stored.storedPath());
+        String storedPath = stored.storedPath();
+        if (e.verdict() == Examination.Verdict.ACCEPTED) {
+            // rejected/ and archive/ are siblings beside the inbox
+            Inbox inbox = Inbox.beside(original.getParent().resolveSibling("inbox"));
+            Path target = target(e, inbox, stored.id());
+            copyNew(original, target);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        deleteQuietly(target);
+                    }
+                }
+            });
+            storedPath = target.toString();
+        } else {
+            writeReport(original, e, ErrorReportWriter.reportPath(original));
+        }
+        store.revalidate(stored.id(), e, storedPath);
+        log.info("#{} {}: re-validated, now {}", stored.id(), stored.originalName(), e.verdict().name().toLowerCase());
+        e.parsed().findings().forEach(f -> log.info("    {}", f));
+    }
+
     /** The error report beside the quarantined original: the unit's own workbook, faulty cells red, `Lỗi` first. */
     private static void writeReport(Path stored, Examination e, Path report) {
         try {

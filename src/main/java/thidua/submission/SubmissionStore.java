@@ -41,6 +41,12 @@ public class SubmissionStore {
                         parsed == null ? null : parsed.unitCode(), parsed == null ? null : parsed.periodCode(),
                         e.schemeVersionId(), e.duplicateOf(), jobExecutionId)
                 .update();
+        insertDetails(id, e);
+    }
+
+    /** Values (of an accepted file) and findings. */
+    private void insertDetails(long id, Examination e) {
+        ParsedSubmission parsed = e.parsed();
         if (parsed == null) {
             return;
         }
@@ -59,6 +65,69 @@ public class SubmissionStore {
                     VALUES (?, ?, ?, ?, ?, ?)""")
                     .params(id, f.severity().name(), f.code(), f.sheet(), f.cell(), f.message()).update();
         }
+    }
+
+    /** One line of the import list. */
+    public record Listed(long id, String originalName, String status, String unitCode, String periodCode,
+                         Instant arrivedAt, Instant importedAt, Instant revalidatedAt, int errors, int warnings,
+                         Long duplicateOf) {
+    }
+
+    /** Imports, newest first; {@code period} and {@code status} filter when not null. */
+    public List<Listed> list(String period, String status, int limit) {
+        return jdbc.sql("""
+                SELECT s.id, s.original_name, s.status, s.unit_code, s.period_code, s.arrived_at, s.imported_at,
+                    s.revalidated_at,
+                    (SELECT count(*) FROM submission_finding f WHERE f.submission_id = s.id AND f.severity = 'ERROR'
+                        AND f.superseded_at IS NULL),
+                    (SELECT count(*) FROM submission_finding f WHERE f.submission_id = s.id AND f.severity = 'WARNING'
+                        AND f.superseded_at IS NULL),
+                    s.duplicate_of
+                FROM submission s
+                WHERE (CAST(:period AS TEXT) IS NULL OR s.period_code = :period)
+                  AND (CAST(:status AS TEXT) IS NULL OR s.status = :status)
+                ORDER BY s.id DESC LIMIT :limit""")
+                .param("period", period).param("status", status).param("limit", limit)
+                .query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getInt(10),
+                        rs.getObject(11, Long.class)))
+                .list();
+    }
+
+    /** A stored submission, as a rerun needs it. */
+    public record Stored(long id, String sha256, String originalName, String storedPath, long size, Instant arrivedAt,
+                         String status, String unitCode, String periodCode) {
+        public InboxFile file() {
+            return new InboxFile(java.nio.file.Path.of(storedPath), originalName, arrivedAt, size, sha256);
+        }
+    }
+
+    public Optional<Stored> find(long id) {
+        return jdbc.sql("""
+                SELECT id, sha256, original_name, stored_path, size_bytes, arrived_at, status, unit_code, period_code
+                FROM submission WHERE id = ?""")
+                .param(id)
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8),
+                        rs.getString(9)))
+                .optional();
+    }
+
+    /**
+     * Records a new verdict on a stored submission (a rerun): its earlier findings are kept,
+     * marked superseded; it keeps its arrival time, which still decides lateness.
+     */
+    public void revalidate(long id, Examination e, String storedPath) {
+        ParsedSubmission parsed = e.parsed();
+        jdbc.sql("""
+                UPDATE submission SET status = ?, unit_code = ?, period_code = ?, scheme_version_id = ?,
+                    stored_path = ?, revalidated_at = now() WHERE id = ?""")
+                .params(e.verdict().name(), parsed.unitCode(), parsed.periodCode(), e.schemeVersionId(), storedPath, id)
+                .update();
+        jdbc.sql("UPDATE submission_finding SET superseded_at = now() WHERE submission_id = ? AND superseded_at IS NULL")
+                .param(id).update();
+        insertDetails(id, e);
     }
 
     /** Counts of verdicts recorded by one job execution, for the command's summary line. */
@@ -152,7 +221,7 @@ public class SubmissionStore {
     public List<Finding> findings(long submissionId) {
         return jdbc.sql("""
                 SELECT severity, code, sheet, cell, message FROM submission_finding
-                WHERE submission_id = ? ORDER BY id""")
+                WHERE submission_id = ? AND superseded_at IS NULL ORDER BY id""")
                 .param(submissionId)
                 .query((rs, n) -> new Finding(Finding.Severity.valueOf(rs.getString(1)), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5)))

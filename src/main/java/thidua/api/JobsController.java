@@ -1,0 +1,108 @@
+package thidua.api;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import thidua.batch.BadRequest;
+import thidua.batch.BatchRuns;
+import thidua.batch.Conflict;
+import thidua.consolidation.ConsolidationJobConfig;
+import thidua.text.Labels;
+
+/** Job executions and their restart, consolidation on request, and the outputs to download. */
+@RestController
+@RequestMapping("/api")
+class JobsController {
+    private final JdbcClient jdbc;
+    private final BatchRuns runs;
+    private final org.springframework.batch.core.repository.JobRepository repository;
+    private final Path outRoot;
+
+    JobsController(JdbcClient jdbc, BatchRuns runs, org.springframework.batch.core.repository.JobRepository repository,
+                   @Value("${thidua.out-dir:out}") Path outRoot) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.repository = repository;
+        this.outRoot = outRoot;
+    }
+
+    record Execution(long id, String job, String status, String exitCode, Instant startTime, Instant endTime,
+                     String parameters) {
+    }
+
+    @GetMapping("/executions")
+    List<Execution> executions(@RequestParam(required = false) String status,
+                               @RequestParam(defaultValue = "100") int limit) {
+        return jdbc.sql("""
+                SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.start_time, e.end_time,
+                    (SELECT string_agg(p.parameter_name || '=' || p.parameter_value, ', ' ORDER BY p.parameter_name)
+                     FROM batch_job_execution_params p WHERE p.job_execution_id = e.job_execution_id)
+                FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                WHERE (CAST(:status AS TEXT) IS NULL OR e.status = :status)
+                ORDER BY e.job_execution_id DESC LIMIT :limit""")
+                .param("status", status).param("limit", Math.min(Math.max(limit, 1), 1000))
+                .query((rs, n) -> new Execution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7)))
+                .list();
+    }
+
+    /** Restarts a FAILED or STOPPED execution with its own parameters; 409 otherwise. */
+    @PostMapping("/executions/{id}/restart")
+    RunView restart(@PathVariable long id) throws BadRequest {
+        return RunView.of(runs.restart(id));
+    }
+
+    /** Consolidates a period now, into {@code out} (default: the configured output folder); 409 if one is running. */
+    @PostMapping("/periods/{period}/consolidate")
+    RunView consolidate(@PathVariable String period, @RequestParam(required = false) String out) throws BadRequest {
+        String code = Labels.code(period);
+        boolean running = repository.findRunningJobExecutions(ConsolidationJobConfig.JOB).stream()
+                .anyMatch(e -> code.equals(e.getJobParameters().getString("period")));
+        if (running) {
+            throw new Conflict("kỳ " + code + " đang được tổng hợp");
+        }
+        return RunView.of(runs.consolidate(code, out == null ? outRoot : Path.of(out)));
+    }
+
+    record Output(String period, String file, long size, Instant modified) {
+    }
+
+    @GetMapping("/outputs")
+    List<Output> outputs() throws java.io.IOException {
+        if (!Files.isDirectory(outRoot)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(outRoot, 2)) {
+            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .map(p -> new Output(outRoot.relativize(p.getParent()).toString(), p.getFileName().toString(),
+                            p.toFile().length(), Instant.ofEpochMilli(p.toFile().lastModified())))
+                    .sorted(java.util.Comparator.comparing(Output::period).thenComparing(Output::file))
+                    .toList();
+        }
+    }
+
+    @GetMapping("/outputs/{period}/{file}")
+    ResponseEntity<Resource> output(@PathVariable String period, @PathVariable String file) {
+        // Only names that list() shows: no path separators, no climbing out of the output folder.
+        if (!period.matches("[A-Za-z0-9._-]+") || !file.matches("[A-Za-z0-9._-]+") || file.startsWith(".")) {
+            throw new ApiErrors.NotFound("không có tệp " + period + "/" + file);
+        }
+        return ImportsController.download(outRoot.resolve(period).resolve(file), file);
+    }
+
+    private static Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

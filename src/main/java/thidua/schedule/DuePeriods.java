@@ -1,0 +1,44 @@
+package thidua.schedule;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import thidua.consolidation.ConsolidationStore;
+import thidua.scheme.Period;
+import thidua.scheme.SchemeStore;
+
+/**
+ * Periods to consolidate now: their deadline has passed (end of day, Vietnamese time),
+ * and they were never consolidated, or accepted submissions arrived or were re-validated
+ * since, or their scheme was replaced since.
+ */
+@Component
+public class DuePeriods {
+    private final JdbcClient jdbc;
+    private final SchemeStore schemes;
+    private final ConsolidationStore consolidations;
+
+    public DuePeriods(JdbcClient jdbc, SchemeStore schemes, ConsolidationStore consolidations) {
+        this.jdbc = jdbc;
+        this.schemes = schemes;
+        this.consolidations = consolidations;
+    }
+
+    public List<String> periods() {
+        List<String> due = new ArrayList<>();
+        List<String> codes = jdbc.sql("""
+                SELECT p.code FROM scheme_period p JOIN scheme_version v ON v.id = p.scheme_version_id
+                WHERE v.replaced_at IS NULL ORDER BY p.code""").query(String.class).list();
+        for (String code : codes) {
+            schemes.currentForPeriod(code).ifPresent(stored -> {
+                Period period = stored.scheme().period(code).orElseThrow();
+                if (period.isLate(Instant.now()) && consolidations.isStale(code, stored.versionId())) {
+                    due.add(code);
+                }
+            });
+        }
+        return due;
+    }
+}
