@@ -309,7 +309,7 @@ class ErrorReportWriterTest {
     }
 
     @Test
-    void anXlsxWithMacrosOrOtherActivePartsIsRebuiltFromItsValues() throws Exception {
+    void anXlsxWithMacrosGetsTheListAloneSayingToSaveItAsXlsx() throws Exception {
         Path original = dir.resolve("macro.xlsm");
         try (XSSFWorkbook source = (XSSFWorkbook) read(sample("PA05-2024.xlsx", "source.xlsx"));
                 XSSFWorkbook xlsm = new XSSFWorkbook(XSSFWorkbookType.XLSM)) {
@@ -327,11 +327,12 @@ class ErrorReportWriterTest {
             assertThat(pkg.getPartsByContentType(XSSFWorkbookType.XLSM.getContentType())).isEmpty();
             pkg.revert();
         }
+        // Opening refuses a macro-enabled workbook (E-FILE-MACRO), so the report is the list alone and says why.
         try (Workbook report = read(target)) {
-            assertThat(Cells.sheetNames(report)).containsExactly("Lỗi", INFO, VALUES);
-            assertThat(cell(report, INFO, "B4").getStringCellValue()).isEqualTo("PA05");
-            assertRed(cell(report, VALUES, "E6"));
-            assertNoted(cell(report, VALUES, "E6"), BLANK);
+            assertThat(Cells.sheetNames(report)).containsExactly("Lỗi");
+            List<String> codes = new java.util.ArrayList<>();
+            report.getSheetAt(0).forEach(row -> codes.add(row.getCell(0).getStringCellValue()));
+            assertThat(codes).contains("E-FILE-MACRO", BLANK.code());
         }
     }
 
