@@ -96,13 +96,15 @@ public class SubmissionExaminer {
     }
 
     /** The stored file's extension, from its content: a name chosen by the sender is never trusted. */
-    private static String extension(Path path) throws IOException {
+    private static String extension(Path path) {
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(path))) {
             return switch (FileMagic.valueOf(in)) {
                 case OOXML -> "xlsx";
                 case OLE2 -> "xls";
                 default -> "bin";
             };
+        } catch (IOException e) {
+            return "bin"; // too short to hold any magic (a 0-byte file): reading it says why
         }
     }
 }

@@ -17,48 +17,95 @@ public final class Tables {
     private Tables() {
     }
 
+    /**
+     * The sheet called {@code name}: written exactly (after NFC and trimming) before
+     * written without diacritics or in another case, and a visible sheet before a hidden
+     * one — a hidden old copy ("Chi tieu") never shadows the real sheet.
+     */
     public static Optional<Sheet> sheet(Workbook workbook, String name) {
+        Sheet best = null;
+        int bestRank = Integer.MAX_VALUE;
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            if (Labels.same(workbook.getSheetName(i), name)) {
-                return Optional.of(workbook.getSheetAt(i));
+            String sheetName = workbook.getSheetName(i);
+            if (!Labels.same(sheetName, name)) {
+                continue;
+            }
+            boolean hidden = workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i);
+            boolean exact = Labels.clean(sheetName).equalsIgnoreCase(Labels.clean(name));
+            int rank = (hidden ? 2 : 0) + (exact ? 0 : 1);
+            if (rank < bestRank) {
+                best = workbook.getSheetAt(i);
+                bestRank = rank;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * The header (within the first 30 rows) holding every one of {@code required}, with
+     * the column of each label found (required and optional ones alike). A header may be
+     * one row, or two (a group label merged over `Kỳ này`/`Cùng kỳ`, with `Mã chỉ tiêu`
+     * merged down over both): a merged cell's text counts in every row it covers, and
+     * {@link Header#row()} is the last header row, so data starts below it.
+     */
+    public static Optional<Header> header(Sheet sheet, List<String> required, List<String> optional) {
+        int last = Math.min(sheet.getLastRowNum(), SEARCH_ROWS - 1);
+        int first = Math.max(0, sheet.getFirstRowNum());
+        for (int r = first; r <= last; r++) {
+            Map<String, Integer> keys = keysOf(sheet, r);
+            if (has(keys, required)) {
+                return Optional.of(header(r, keys, required, optional));
+            }
+            if (r < last) {
+                Map<String, Integer> two = new HashMap<>(keys);
+                keysOf(sheet, r + 1).forEach(two::putIfAbsent);
+                if (has(two, required) && !has(keysOf(sheet, r + 1), required)) {
+                    return Optional.of(header(r + 1, two, required, optional));
+                }
             }
         }
         return Optional.empty();
     }
 
-    /**
-     * The first row (within the first 30) holding every one of {@code required}, with the
-     * column of each label found in it (required and optional ones alike).
-     */
-    public static Optional<Header> header(Sheet sheet, List<String> required, List<String> optional) {
-        int last = Math.min(sheet.getLastRowNum(), SEARCH_ROWS - 1);
-        for (int r = sheet.getFirstRowNum(); r <= last && r >= 0; r++) {
-            Row row = sheet.getRow(r);
-            if (row == null) {
-                continue;
+    private static boolean has(Map<String, Integer> keys, List<String> labels) {
+        return labels.stream().allMatch(l -> keys.containsKey(Labels.key(l)));
+    }
+
+    private static Header header(int row, Map<String, Integer> keys, List<String> required, List<String> optional) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (String label : required) {
+            columns.put(label, keys.get(Labels.key(label)));
+        }
+        for (String label : optional) {
+            Integer c = keys.get(Labels.key(label));
+            if (c != null) {
+                columns.put(label, c);
             }
-            Map<String, Integer> keys = new HashMap<>();
+        }
+        return new Header(row, columns);
+    }
+
+    /** Label keys of one row and their columns, a merged region's text counting in each row it covers. */
+    private static Map<String, Integer> keysOf(Sheet sheet, int r) {
+        Map<String, Integer> keys = new HashMap<>();
+        Row row = sheet.getRow(r);
+        if (row != null) {
             for (int c = Math.max(0, row.getFirstCellNum()); c < row.getLastCellNum(); c++) {
                 String key = Labels.key(CellReader.read(sheet, r, c).display());
                 if (!key.isEmpty()) {
                     keys.putIfAbsent(key, c);
                 }
             }
-            if (required.stream().allMatch(l -> keys.containsKey(Labels.key(l)))) {
-                Map<String, Integer> columns = new HashMap<>();
-                for (String label : required) {
-                    columns.put(label, keys.get(Labels.key(label)));
+        }
+        for (org.apache.poi.ss.util.CellRangeAddress merged : sheet.getMergedRegions()) {
+            if (merged.getFirstRow() < r && merged.getLastRow() >= r) {
+                String key = Labels.key(CellReader.read(sheet, merged.getFirstRow(), merged.getFirstColumn()).display());
+                if (!key.isEmpty()) {
+                    keys.putIfAbsent(key, merged.getFirstColumn());
                 }
-                for (String label : optional) {
-                    Integer c = keys.get(Labels.key(label));
-                    if (c != null) {
-                        columns.put(label, c);
-                    }
-                }
-                return Optional.of(new Header(r, columns));
             }
         }
-        return Optional.empty();
+        return keys;
     }
 
     /**
