@@ -12,19 +12,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import thidua.batch.JobSummary;
+import thidua.delivery.DeliveryStepConfig;
 
 /**
  * The `consolidate` job for one period. Parameters: {@code period}, {@code out} and
  * {@code requestedAt}, all identifying. Outputs are written atomically before the
  * record commits, so a failed run leaves the previous outputs or complete new ones.
+ * Then {@code deliverOutputs} hands the files to the recipients (thidua.delivery).
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsolidationJobConfig {
     public static final String JOB = "consolidateJob";
 
     @Bean
-    Job consolidateJob(JobRepository repository, Step consolidatePeriod, thidua.batch.ProcessRegistry owner) {
-        return new JobBuilder(JOB, repository).start(consolidatePeriod).listener(owner).build();
+    Job consolidateJob(JobRepository repository, Step consolidatePeriod, Step deliverOutputs,
+                       thidua.batch.ProcessRegistry owner) {
+        return new JobBuilder(JOB, repository).start(consolidatePeriod).next(deliverOutputs).listener(owner).build();
     }
 
     @Bean
@@ -35,6 +38,7 @@ public class ConsolidationJobConfig {
             Path out = Path.of(job.getJobParameters().getString("out"));
             Consolidator.Outcome outcome = consolidator.consolidate(period, out, job.getId());
             JobSummary.put(job, outcome.summary());
+            job.getExecutionContext().put(DeliveryStepConfig.OUTPUTS, DeliveryStepConfig.outputs(outcome.files()));
             return RepeatStatus.FINISHED;
         }, tx).build();
     }

@@ -1,0 +1,57 @@
+package thidua.delivery;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import thidua.batch.JobSummary;
+
+/**
+ * The {@code deliverOutputs} step of the consolidation job: delivers the files the
+ * {@code consolidatePeriod} step listed under {@link #OUTPUTS} in the job's execution
+ * context (or, if it did not, the outputs found in {@code OUT/P/}) and appends what it
+ * did to the job's summary. SMTP failures do not fail it; an outbox it cannot write does.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliveryProperties.class)
+public class DeliveryStepConfig {
+    /** Job execution context key: the paths (strings) of the files a consolidation wrote. */
+    public static final String OUTPUTS = "outputs";
+
+    /** The value to put under {@link #OUTPUTS}: a serialisable list of path strings. */
+    public static ArrayList<String> outputs(List<Path> files) {
+        return new ArrayList<>(files.stream().map(p -> p.toAbsolutePath().toString()).toList());
+    }
+
+    @Bean
+    Step deliverOutputs(JobRepository repository, PlatformTransactionManager tx, Delivery delivery) {
+        return new StepBuilder("deliverOutputs", repository).tasklet((contribution, chunk) -> {
+            JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
+            String period = job.getJobParameters().getString("period");
+            Delivery.Report report = delivery.deliver(period, files(job, period), job.getId());
+            String summary = JobSummary.of(job);
+            JobSummary.put(job, (summary.isEmpty() ? "" : summary + "; ") + report.summary());
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Path> files(JobExecution job, String period) {
+        ExecutionContext context = job.getExecutionContext();
+        if (context.containsKey(OUTPUTS)) {
+            return ((List<String>) context.get(OUTPUTS)).stream().map(Path::of).toList();
+        }
+        Path out = Path.of(job.getJobParameters().getString("out")).toAbsolutePath().normalize()
+                .resolve(Path.of(period).getFileName().toString());
+        return Delivery.outputsIn(out, period);
+    }
+}

@@ -1,0 +1,82 @@
+package thidua.delivery;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The recipients' outbox folders, {@code OUTBOX/<recipient key>/<period>/<file>}.
+ * Version 1 of a file keeps the output's own name ({@code bang-diem-2024.xlsx}), later
+ * versions get {@code .vN} before the extension ({@code bang-diem-2024.v2.xlsx}). A file
+ * is copied under a hidden temporary name and renamed into place, and never over an
+ * existing file: nothing already in an outbox is ever overwritten.
+ */
+final class Outbox {
+    private final Path root;
+
+    Outbox(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** The folder of one recipient for one period. */
+    Path folder(String recipientKey, String periodCode) {
+        // The key is checked when the configuration is read; the period is made a single name as for OUT/P/.
+        return root.resolve(recipientKey).resolve(Path.of(periodCode).getFileName().toString());
+    }
+
+    /** {@code name} for the given version: as it is for 1, {@code base.vN.ext} after. */
+    static String versionedName(String name, int version) {
+        if (version <= 1) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? name + ".v" + version : name.substring(0, dot) + ".v" + version + name.substring(dot);
+    }
+
+    /** Where a file ended up, and as which version. */
+    record Placed(int version, Path path) {
+    }
+
+    /**
+     * Puts a copy of {@code source} in {@code folder} as version {@code version}, or the
+     * first later version whose name is free. A file already there under that name with
+     * the same fingerprint (copied by a run that stopped before recording it) is taken
+     * as the copy; one with other content is left alone and the next version is tried.
+     */
+    Placed place(Path source, String fingerprint, Path folder, int version) throws IOException {
+        Files.createDirectories(folder);
+        String name = source.getFileName().toString();
+        for (int v = version; ; v++) {
+            Path target = folder.resolve(versionedName(name, v));
+            if (Files.exists(target)) {
+                if (Files.isRegularFile(target) && Fingerprint.of(target).equals(fingerprint)) {
+                    return new Placed(v, target);
+                }
+                continue;
+            }
+            Path tmp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+            try {
+                try (InputStream in = Files.newInputStream(source);
+                     FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+                    in.transferTo(out);
+                    out.flush();
+                    out.getChannel().force(true);
+                }
+                // No REPLACE_EXISTING: fails rather than overwrite a file that appeared meanwhile.
+                Files.move(tmp, target);
+                return new Placed(v, target);
+            } catch (FileAlreadyExistsException e) {
+                v--; // look at what appeared under that name
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+}

@@ -1,0 +1,466 @@
+package thidua.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import thidua.command.Commands;
+import thidua.command.Invocation;
+import thidua.samples.ArrivalManifest;
+import thidua.workbook.WorkbookEdits;
+
+/**
+ * Delivery after consolidation, against a real SMTP server (GreenMail on a free
+ * localhost port) and the real (embedded) PostgreSQL: one e-mail per recipient per new
+ * version, nothing on an identical rerun, a new version when the data changed, and a
+ * failing server that leaves the e-mail pending until a later run sends it, once.
+ */
+@SpringBootTest(properties = {
+        "thidua.data-dir=target/test-data/delivery",
+        "thidua.delivery.from=thidua@congan.example.vn",
+        "thidua.delivery.recipients[0].key=bgd-giam-doc",
+        "thidua.delivery.recipients[0].name=Đồng chí Giám đốc",
+        "thidua.delivery.recipients[0].email=gd@example.vn",
+        "thidua.delivery.recipients[0].outputs=bang-diem,tong-hop,bao-cao",
+        "thidua.delivery.recipients[1].key=pv01-tham-muu",
+        "thidua.delivery.recipients[1].name=Phòng Tham mưu",
+        "thidua.delivery.recipients[1].email=pv01@example.vn",
+        "thidua.delivery.recipients[1].outputs=tong-hop"})
+class DeliveryTest {
+    private static final Path SAMPLES = Path.of("input-samples");
+    private static final Path OUTBOX = Path.of("target/test-data/delivery/outbox");
+    private static final int SMTP_PORT = freePort();
+    private static final String GD = "gd@example.vn";
+    private static final String PV01 = "pv01@example.vn";
+
+    /** Started before and stopped after each test, so each test sees only its own mail. */
+    @RegisterExtension
+    static final GreenMailExtension smtp =
+            new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Autowired
+    Commands commands;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Delivery delivery;
+    @Autowired
+    DeliveryStore store;
+    @Autowired
+    JavaMailSender mailSender;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void startAfresh() throws IOException {
+        jdbc.sql("""
+                TRUNCATE delivery_file, delivery, submission_finding, submission_value, unit_result, consolidation,
+                    submission, scheme_period, scheme_version RESTART IDENTITY CASCADE""").update();
+        deleteRecursively(OUTBOX);
+    }
+
+    @Test
+    void eachRecipientGetsOneEmailWithItsOutputsAndAnOutboxCopy() throws Exception {
+        loadSamples();
+        String output = consolidate();
+
+        assertThat(output).contains("delivered to 2 recipient(s) (3 file(s)), 2 e-mail(s) sent");
+        MimeMessage[] mail = smtp.getReceivedMessages();
+        assertThat(mail).hasSize(2);
+        MimeMessage gd = to(mail, GD);
+        assertThat(gd.getSubject()).isEqualTo("Kết quả thi đua kỳ 2024 (phiên bản 1)");
+        assertThat(gd.getFrom()[0].toString()).contains("thidua@congan.example.vn");
+        assertThat(attachments(gd)).containsExactly("bang-diem-2024.xlsx", "tong-hop-2024.xlsx");
+        assertThat(text(gd)).contains("Kính gửi Đồng chí Giám đốc", "kỳ 2024 (phiên bản 1)", "bang-diem-2024.xlsx");
+        MimeMessage pv01 = to(mail, PV01);
+        assertThat(attachments(pv01)).containsExactly("tong-hop-2024.xlsx");
+        // The attachment is the file itself.
+        assertThat(attachment(pv01, "tong-hop-2024.xlsx")).isEqualTo(Files.readAllBytes(out("tong-hop-2024.xlsx")));
+        // The Message-ID is the one recorded, so a repeated send would be recognisable.
+        assertThat(jdbc.sql("SELECT message_id FROM delivery WHERE recipient_key = 'bgd-giam-doc'")
+                .query(String.class).single()).isEqualTo(gd.getMessageID());
+
+        assertThat(outbox("bgd-giam-doc")).containsExactly("bang-diem-2024.xlsx", "tong-hop-2024.xlsx");
+        assertThat(outbox("pv01-tham-muu")).containsExactly("tong-hop-2024.xlsx");
+        assertThat(Files.readAllBytes(OUTBOX.resolve("bgd-giam-doc/2024/bang-diem-2024.xlsx")))
+                .isEqualTo(Files.readAllBytes(out("bang-diem-2024.xlsx")));
+        assertThat(emails()).containsExactly("bgd-giam-doc v1 SENT 1", "pv01-tham-muu v1 SENT 1");
+        assertThat(jdbc.sql("""
+                SELECT recipient_key || ' ' || output_name || ' v' || version FROM delivery_file
+                ORDER BY recipient_key, output_name""").query(String.class).list())
+                .containsExactly("bgd-giam-doc bang-diem v1", "bgd-giam-doc tong-hop v1", "pv01-tham-muu tong-hop v1");
+    }
+
+    @Test
+    void anIdenticalRerunSendsNothingAndWritesNoNewVersion() throws Exception {
+        loadSamples();
+        consolidate();
+        List<String> before = outbox("bgd-giam-doc");
+        Path delivered = OUTBOX.resolve("bgd-giam-doc/2024/bang-diem-2024.xlsx");
+        Thread.sleep(1100); // POI stamps each workbook with the second it was created
+
+        String again = consolidate();
+
+        // Same data, other bytes: what is compared is the fingerprint, not the file's SHA-256.
+        assertThat(Fingerprint.sha256(out("bang-diem-2024.xlsx"))).isNotEqualTo(Fingerprint.sha256(delivered));
+        assertThat(Fingerprint.of(out("bang-diem-2024.xlsx"))).isEqualTo(Fingerprint.of(delivered));
+
+        assertThat(again).contains("nothing new to deliver (2 recipient(s) up to date)");
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(outbox("bgd-giam-doc")).isEqualTo(before);
+        assertThat(outbox("pv01-tham-muu")).containsExactly("tong-hop-2024.xlsx");
+        assertThat(count("SELECT count(*) FROM delivery")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM delivery_file")).isEqualTo(3);
+    }
+
+    @Test
+    void changedDataGoesOutAsVersion2AndTheOutboxKeepsBothVersions() throws Exception {
+        loadSamples();
+        consolidate();
+        byte[] firstSummary = Files.readAllBytes(OUTBOX.resolve("pv01-tham-muu/2024/tong-hop-2024.xlsx"));
+
+        // PC08 sends a corrected report a day after its first one: one more accident.
+        Path inbox = Files.createDirectories(work.resolve("inbox-2"));
+        try (WorkbookEdits pc08 = WorkbookEdits.copyOf(SAMPLES.resolve("2024/PC08-2024.xlsx"))) {
+            String cell = currentValueCell(pc08, "TNGT.VU");
+            double value = pc08.sheet("Chỉ tiêu").getRow(new CellReference(cell).getRow())
+                    .getCell(4).getNumericCellValue();
+            pc08.number("Chỉ tiêu", cell, value + 1).saveAs(inbox, "PC08-2024-sua.xlsx");
+        }
+        OffsetDateTime firstArrival = ArrivalManifest.read(SAMPLES.resolve("arrivals-2024.tsv")).get("PC08-2024.xlsx");
+        Files.setLastModifiedTime(inbox.resolve("PC08-2024-sua.xlsx"), FileTime.from(firstArrival.plusDays(1).toInstant()));
+        assertThat(execute("import", "--inbox", inbox.toString())).contains("import: 1 accepted");
+
+        String output = consolidate();
+
+        assertThat(output).contains("delivered to 2 recipient(s) (3 file(s)), 2 e-mail(s) sent");
+        MimeMessage[] mail = smtp.getReceivedMessages();
+        assertThat(mail).hasSize(4);
+        List<MimeMessage> toGd = all(mail, GD);
+        assertThat(toGd).extracting(MimeMessage::getSubject).containsExactly(
+                "Kết quả thi đua kỳ 2024 (phiên bản 1)", "Kết quả thi đua kỳ 2024 (phiên bản 2)");
+        assertThat(attachments(toGd.get(1))).containsExactly("bang-diem-2024.v2.xlsx", "tong-hop-2024.v2.xlsx");
+        List<MimeMessage> toPv01 = all(mail, PV01);
+        assertThat(toPv01).extracting(MimeMessage::getSubject).containsExactly(
+                "Kết quả thi đua kỳ 2024 (phiên bản 1)", "Kết quả thi đua kỳ 2024 (phiên bản 2)");
+        assertThat(attachments(toPv01.get(1))).containsExactly("tong-hop-2024.v2.xlsx");
+        assertThat(text(toPv01.get(1))).contains("thay cho tệp cùng loại đã gửi trước đây");
+
+        assertThat(outbox("bgd-giam-doc")).containsExactly(
+                "bang-diem-2024.v2.xlsx", "bang-diem-2024.xlsx", "tong-hop-2024.v2.xlsx", "tong-hop-2024.xlsx");
+        assertThat(outbox("pv01-tham-muu")).containsExactly("tong-hop-2024.v2.xlsx", "tong-hop-2024.xlsx");
+        // Version 1 is kept as it was delivered; version 2 is the new output.
+        assertThat(Files.readAllBytes(OUTBOX.resolve("pv01-tham-muu/2024/tong-hop-2024.xlsx"))).isEqualTo(firstSummary);
+        assertThat(Files.readAllBytes(OUTBOX.resolve("pv01-tham-muu/2024/tong-hop-2024.v2.xlsx")))
+                .isEqualTo(Files.readAllBytes(out("tong-hop-2024.xlsx")));
+        assertThat(emails()).containsExactly("bgd-giam-doc v1 SENT 1", "pv01-tham-muu v1 SENT 1",
+                "bgd-giam-doc v2 SENT 1", "pv01-tham-muu v2 SENT 1");
+
+        assertThat(consolidate()).contains("nothing new to deliver");
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
+    }
+
+    @Test
+    void aFailingServerLeavesTheEmailPendingAndALaterRunSendsItOnce() throws Exception {
+        loadSamples();
+        smtp.stop();
+
+        String down = consolidate();
+
+        assertThat(down).contains("consolidate: 2024:",
+                "delivered to 2 recipient(s) (3 file(s)), 0 e-mail(s) sent, 2 e-mail(s) pending");
+        assertThat(outbox("bgd-giam-doc")).containsExactly("bang-diem-2024.xlsx", "tong-hop-2024.xlsx");
+        assertThat(emails()).containsExactly("bgd-giam-doc v1 PENDING 1", "pv01-tham-muu v1 PENDING 1");
+        assertThat(jdbc.sql("SELECT last_error FROM delivery ORDER BY id").query(String.class).list())
+                .allSatisfy(error -> assertThat(error).contains("MailSendException"));
+
+        smtp.start();
+        String up = consolidate();
+
+        assertThat(up).contains("nothing new to deliver (2 recipient(s) up to date), 2 e-mail(s) sent");
+        MimeMessage[] mail = smtp.getReceivedMessages();
+        assertThat(mail).hasSize(2);
+        assertThat(attachments(to(mail, GD))).containsExactly("bang-diem-2024.xlsx", "tong-hop-2024.xlsx");
+        assertThat(emails()).containsExactly("bgd-giam-doc v1 SENT 2", "pv01-tham-muu v1 SENT 2");
+        assertThat(count("SELECT count(*) FROM delivery WHERE last_error IS NOT NULL AND sent_at IS NOT NULL"))
+                .isEqualTo(2);
+
+        consolidate();
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(count("SELECT count(*) FROM delivery_file")).isEqualTo(3);
+    }
+
+    @Test
+    void withoutSmtpTheFilesGoToTheOutboxOnlyAndNoEmailIsRecorded() throws Exception {
+        loadSamples();
+        consolidate();
+        Path outbox = work.resolve("outbox-no-smtp");
+        Delivery noSmtp = delivery(outbox, List.of(new DeliveryProperties.Recipient(
+                "van-thu", "Văn thư", "vanthu@example.vn", List.of())), false);
+        List<Path> outputs = Delivery.outputsIn(work.resolve("out/2024"), "2024");
+        assertThat(outputs).extracting(p -> p.getFileName().toString())
+                .containsExactly("bang-diem-2024.xlsx", "tong-hop-2024.xlsx");
+
+        assertThat(noSmtp.deliver("2024", outputs, null).summary())
+                .isEqualTo("delivered to 1 recipient(s) (2 file(s)), outbox only (no SMTP configured)");
+        assertThat(noSmtp.deliver("2024", outputs, null).summary())
+                .isEqualTo("nothing new to deliver (1 recipient(s) up to date)");
+
+        try (Stream<Path> files = Files.list(outbox.resolve("van-thu/2024"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("bang-diem-2024.xlsx", "tong-hop-2024.xlsx");
+        }
+        assertThat(jdbc.sql("SELECT coalesce(email_status, '-') || ' ' || coalesce(message_id, '-') FROM delivery "
+                + "WHERE recipient_key = 'van-thu'").query(String.class).single()).isEqualTo("- -");
+        assertThat(smtp.getReceivedMessages()).hasSize(2); // those of the configured recipients only
+    }
+
+    @Test
+    void withNoRecipientsTheStepDoesNothingAndSaysSo() throws Exception {
+        loadSamples();
+        consolidate();
+        Delivery nobody = delivery(work.resolve("outbox-nobody"), List.of(), true);
+        int before = count("SELECT count(*) FROM delivery_file");
+
+        assertThat(nobody.deliver("2024", Delivery.outputsIn(work.resolve("out/2024"), "2024"), null).summary())
+                .isEqualTo("delivery: no recipients configured");
+        assertThat(count("SELECT count(*) FROM delivery_file")).isEqualTo(before);
+        assertThat(work.resolve("outbox-nobody")).doesNotExist();
+    }
+
+    @Test
+    void anEmailClaimedByASenderThatNeverCameBackIsSentAgainWithTheSameMessageId() throws Exception {
+        loadSamples();
+        consolidate();
+        String messageId = jdbc.sql("SELECT message_id FROM delivery WHERE recipient_key = 'pv01-tham-muu'")
+                .query(String.class).single();
+        // A sender claimed pv01's e-mail an hour ago and crashed before recording the outcome;
+        // another one claimed gd's a moment ago and is still at it.
+        jdbc.sql("""
+                UPDATE delivery SET email_status = 'SENDING', sent_at = NULL,
+                    claimed_at = now() - CASE recipient_key WHEN 'pv01-tham-muu' THEN interval '1 hour' ELSE interval '0' END
+                """).update();
+
+        Delivery.Sending sending = delivery.retryPending();
+
+        assertThat(sending.sent()).isEqualTo(1);
+        assertThat(sending.unsent()).isEqualTo(1); // gd's, still claimed by the other sender
+        List<MimeMessage> toPv01 = all(smtp.getReceivedMessages(), PV01);
+        assertThat(toPv01).hasSize(2).extracting(MimeMessage::getMessageID).containsOnly(messageId);
+        assertThat(all(smtp.getReceivedMessages(), GD)).hasSize(1);
+        assertThat(emails()).containsExactly("bgd-giam-doc v1 SENDING 1", "pv01-tham-muu v1 SENT 2");
+    }
+
+    /** A delivery with its own recipients and outbox, with or without SMTP, on this test's database. */
+    private Delivery delivery(Path outbox, List<DeliveryProperties.Recipient> recipients, boolean withSmtp) {
+        DeliveryProperties properties = new DeliveryProperties(outbox, "thidua@congan.example.vn",
+                Duration.ofMinutes(10), recipients);
+        var beans = new DefaultListableBeanFactory();
+        if (withSmtp) {
+            beans.registerSingleton("mail", mailSender);
+        }
+        return new Delivery(properties, store, new DeliveryMailer(beans.getBeanProvider(
+                JavaMailSender.class), properties), transactions);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The 2024 scheme, and copies of all 2024 submissions with their recorded arrival times, imported. */
+    private void loadSamples() throws IOException {
+        assertThat(execute("scheme", "--file", SAMPLES.resolve("scheme-2024.xlsx").toString()))
+                .contains("scheme: 2024 loaded");
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        try (Stream<Path> files = Files.list(SAMPLES.resolve("2024"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".xlsx")).toList()) {
+                Files.copy(f, inbox.resolve(f.getFileName()));
+            }
+        }
+        ArrivalManifest.touch(SAMPLES.resolve("arrivals-2024.tsv"), inbox);
+        assertThat(execute("import", "--inbox", inbox.toString())).contains("import: ");
+    }
+
+    private String consolidate() {
+        String output = execute("consolidate", "--period", "2024", "--out", work.resolve("out").toString());
+        assertThat(output).contains("consolidate: 2024:").doesNotContain("FAILED");
+        return output;
+    }
+
+    private Path out(String file) {
+        return work.resolve("out").resolve("2024").resolve(file);
+    }
+
+    /** Runs a command as the command line does, returning what it printed (also shown in the test log). */
+    private String execute(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                captured.write(b);
+                original.write(b);
+            }
+        }, true, StandardCharsets.UTF_8));
+        try {
+            commands.execute(Invocation.parse(args));
+            return captured.toString(StandardCharsets.UTF_8);
+        } catch (Invocation.UsageException e) {
+            throw new AssertionError(e);
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    /** The A1 reference of the current-period value (column E) of indicator {@code code} in `Chỉ tiêu`. */
+    private static String currentValueCell(WorkbookEdits wb, String code) {
+        for (Row row : wb.sheet("Chỉ tiêu")) {
+            var cell = row.getCell(1);
+            if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().trim().equals(code)) {
+                return "E" + (row.getRowNum() + 1);
+            }
+        }
+        throw new AssertionError("no row " + code);
+    }
+
+    /** Per e-mail, oldest first: {@code key vN STATUS attempts}. */
+    private List<String> emails() {
+        return jdbc.sql("""
+                SELECT recipient_key || ' v' || version || ' ' || email_status || ' ' || attempts
+                FROM delivery ORDER BY version, recipient_key""").query(String.class).list();
+    }
+
+    private int count(String sql) {
+        return jdbc.sql(sql).query(Integer.class).single();
+    }
+
+    /** The files of a recipient's 2024 outbox folder, by name. */
+    private static List<String> outbox(String recipient) throws IOException {
+        Path dir = OUTBOX.resolve(recipient).resolve("2024");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static MimeMessage to(MimeMessage[] mail, String address) {
+        List<MimeMessage> messages = all(mail, address);
+        assertThat(messages).as("e-mails to " + address).hasSize(1);
+        return messages.get(0);
+    }
+
+    /** The e-mails to {@code address}, in the order received. */
+    private static List<MimeMessage> all(MimeMessage[] mail, String address) {
+        return Arrays.stream(mail).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** Attachment file names, sorted. */
+    private static List<String> attachments(MimeMessage message) throws Exception {
+        return parts(message).keySet().stream().sorted().toList();
+    }
+
+    private static byte[] attachment(MimeMessage message, String name) throws Exception {
+        return parts(message).get(name);
+    }
+
+    private static Map<String, byte[]> parts(Part part) throws Exception {
+        Map<String, byte[]> files = new TreeMap<>();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                files.putAll(parts(multipart.getBodyPart(i)));
+            }
+        } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            files.put(part.getFileName(), part.getInputStream().readAllBytes());
+        }
+        return files;
+    }
+
+    /** The plain-text body. */
+    private static String text(Part part) throws Exception {
+        if (part.getContent() instanceof Multipart multipart) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                String t = text(body);
+                if (!t.isEmpty()) {
+                    texts.add(t);
+                }
+            }
+            return String.join("\n", texts);
+        }
+        return part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
+                ? (String) part.getContent() : "";
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
