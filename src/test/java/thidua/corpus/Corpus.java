@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,7 +60,7 @@ import thidua.workbook.WorkbookEdits;
  * real PC08 sample (16/12/2024 09:20) and rejected ones after it, so that importing the
  * corpus together with the samples leaves the sample as PC08's latest accepted file.
  *
- * <p>{@code main(dir [--with-samples])} writes the whole corpus into {@code dir}.
+ * <p>{@code main(dir [--with-samples] [--importable])} writes the whole corpus into {@code dir}.
  */
 public final class Corpus {
     public static final String INFO = "Thông tin";
@@ -396,6 +397,19 @@ public final class Corpus {
         return c.cases;
     }
 
+    /**
+     * Cases on which the import job itself fails today, instead of rejecting the file: a
+     * 0-byte file makes SubmissionExaminer.extension throw EmptyFileException (FileMagic on
+     * an empty stream), the step rolls back and the job ends FAILED with a stack trace, the
+     * file and every later one left in the inbox. See CorpusImportTest's @Disabled test.
+     */
+    public static final Set<String> BREAK_THE_IMPORT = Set.of("empty-file");
+
+    /** The cases an import can be run over today: all but {@link #BREAK_THE_IMPORT}. */
+    public static List<Case> importable() {
+        return cases().stream().filter(c -> !BREAK_THE_IMPORT.contains(c.name())).toList();
+    }
+
     /** Builds cases with arrivals in catalogue order: accepted ones before the sample, rejected ones after. */
     private static final class Catalogue {
         final List<Case> cases = new ArrayList<>();
@@ -664,9 +678,14 @@ public final class Corpus {
      * {@code withSamples}, also the shipped 2024 samples with theirs. Returns the files.
      */
     public static List<Path> writeInbox(Path dir, boolean withSamples) throws IOException {
+        return writeInbox(dir, cases(), withSamples);
+    }
+
+    /** Writes {@code cases} into {@code dir}, and with {@code withSamples} the shipped 2024 samples too. */
+    public static List<Path> writeInbox(Path dir, List<Case> cases, boolean withSamples) throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
-        for (Case c : cases()) {
+        for (Case c : cases) {
             files.add(c.writeInto(dir));
         }
         if (withSamples) {
@@ -681,20 +700,26 @@ public final class Corpus {
         return files;
     }
 
-    /** {@code Corpus DIR [--with-samples]}: writes the corpus (and the samples) into DIR for an import by hand. */
+    /**
+     * {@code Corpus DIR [--with-samples] [--importable]}: writes the corpus into DIR for an
+     * import by hand; {@code --with-samples} adds the shipped 2024 samples (with their
+     * arrival times), {@code --importable} leaves out {@link #BREAK_THE_IMPORT}.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: Corpus DIR [--with-samples]");
+        if (args.length < 1 || args[0].startsWith("--")) {
+            System.err.println("usage: Corpus DIR [--with-samples] [--importable]");
             System.exit(2);
         }
-        boolean withSamples = Arrays.asList(args).contains("--with-samples");
-        List<Path> files = writeInbox(Path.of(args[0]), withSamples);
-        for (Case c : cases()) {
-            System.out.printf("%-40s %-45s %s%n", c.name(), c.fileName(), c.expected());
+        List<String> options = Arrays.asList(args).subList(1, args.length);
+        boolean withSamples = options.contains("--with-samples");
+        List<Case> cases = options.contains("--importable") ? importable() : cases();
+        List<Path> files = writeInbox(Path.of(args[0]), cases, withSamples);
+        for (Case c : cases) {
+            System.out.printf("%-40s %-42s %s%n", c.name(), c.fileName(), c.expected());
         }
-        long accepted = cases().stream().filter(c -> c.expected().accepted()).count();
+        long accepted = cases.stream().filter(c -> c.expected().accepted()).count();
         System.out.printf("%d files written to %s: %d corpus cases (%d accepted, %d rejected)%s%n", files.size(),
-                args[0], cases().size(), accepted, cases().size() - accepted,
-                withSamples ? " and " + (files.size() - cases().size()) + " samples" : "");
+                args[0], cases.size(), accepted, cases.size() - accepted,
+                withSamples ? " and " + (files.size() - cases.size()) + " samples" : "");
     }
 }
