@@ -156,6 +156,8 @@ public final class Corpus {
                 file("E-FILE-CORRUPT"));
         c.rejected("zip-of-workbooks-named-xlsx", "PC08-2024-nen-zip.xlsx", Corpus::zipOfWorkbooks,
                 file("E-FILE-CORRUPT"));
+        c.rejected("upload-cut-after-4-bytes", "PC08-2024-tai-len-loi.xlsx",
+                raw(new byte[] {'P', 'K', 3, 4}), file("E-FILE-CORRUPT"));
         c.rejected("truncated-download", "PC08-2024-tai-do-dang.xlsx",
                 surgery(b -> Arrays.copyOf(b, b.length / 2)), file("E-FILE-CORRUPT"));
         c.rejected("password-protected-xlsx", "PC08-2024-mat-khau.xlsx",

@@ -72,7 +72,7 @@ class CorpusTest {
     @MethodSource("cases")
     void eachCaseGivesExactlyItsOutcome(Case c) throws IOException {
         Path file = c.writeInto(dir);
-        assertOutcome(read(file), c.expected());
+        assertOutcome(read(file), c);
     }
 
     /** Reads a file the way the import does; an unreadable file gives its one finding. */
@@ -84,12 +84,14 @@ class CorpusTest {
         }
     }
 
-    static void assertOutcome(ParsedSubmission parsed, Outcome expected) {
+    static void assertOutcome(ParsedSubmission parsed, Case c) {
+        Outcome expected = c.expected();
+        String name = c.name() + " (" + c.fileName() + ")";
         assertThat(parsed.findings()).allSatisfy(f -> assertThat(f.message()).isNotBlank());
-        assertThat(parsed.findings()).as("findings (errors and warnings)")
+        assertThat(parsed.findings()).as(name + ": findings (errors and warnings)")
                 .extracting(f -> new Problem(f.code(), f.sheet(), f.cell()))
                 .containsExactlyInAnyOrderElementsOf(expected.findings());
-        assertThat(parsed.accepted()).as("accepted").isEqualTo(expected.accepted());
+        assertThat(parsed.accepted()).as(name + ": accepted").isEqualTo(expected.accepted());
         if (expected.accepted()) {
             assertThat(parsed.warnings()).hasSameSizeAs(parsed.findings());
             assertThat(parsed.unitCode()).isEqualTo("PC08");
@@ -98,11 +100,11 @@ class CorpusTest {
             assertThat(parsed.values().keySet()).containsExactlyInAnyOrderElementsOf(values.keySet());
             values.forEach((code, v) -> {
                 ReportedValue r = parsed.values().get(code);
-                assertThat(r.current()).as(code + " Kỳ này").isEqualByComparingTo(v.current());
+                assertThat(r.current()).as(name + ": " + code + " Kỳ này").isEqualByComparingTo(v.current());
                 if (v.baseline() == null) {
-                    assertThat(r.baseline()).as(code + " Cùng kỳ").isNull();
+                    assertThat(r.baseline()).as(name + ": " + code + " Cùng kỳ").isNull();
                 } else {
-                    assertThat(r.baseline()).as(code + " Cùng kỳ").isEqualByComparingTo(v.baseline());
+                    assertThat(r.baseline()).as(name + ": " + code + " Cùng kỳ").isEqualByComparingTo(v.baseline());
                 }
             });
         } else {
@@ -171,7 +173,7 @@ class CorpusTest {
             + "and does not see a merged cell's text in the rows it covers")
     void twoLevelMergedHeaderIsAccepted() throws IOException {
         Case c = knownBug("two-level-merged-header");
-        assertOutcome(read(c.writeInto(dir)), c.expected());
+        assertOutcome(read(c.writeInto(dir)), c);
     }
 
     @Test
@@ -179,7 +181,7 @@ class CorpusTest {
             + "takes the first sheet whose name matches without diacritics, hidden or not")
     void aHiddenOldCopyOfTheValuesSheetIsIgnored() throws IOException {
         Case c = knownBug("hidden-old-copy-of-the-values-sheet");
-        assertOutcome(read(c.writeInto(dir)), c.expected());
+        assertOutcome(read(c.writeInto(dir)), c);
     }
 
     private static Case knownBug(String name) {
