@@ -2,13 +2,10 @@ package thidua.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -26,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import thidua.command.ConsoleCapture.Result;
 import thidua.samples.SampleProvince;
 
 /**
@@ -56,10 +54,10 @@ class CommandsTest {
 
     @Test
     void loadingTheSameSchemeTwiceChangesNothing() throws Exception {
-        assertThat(execute("scheme", "--file", SCHEME.toString()).exit).isZero();
+        assertThat(execute("scheme", "--file", SCHEME.toString()).exit()).isZero();
         Result again = execute("scheme", "--file", SCHEME.toString());
-        assertThat(again.exit).isZero();
-        assertThat(again.output).contains("scheme: 2024 unchanged (version 1)");
+        assertThat(again.exit()).isZero();
+        assertThat(again.output()).contains("scheme: 2024 unchanged (version 1)");
         assertThat(count("SELECT count(*) FROM scheme_version")).isEqualTo(1);
     }
 
@@ -68,8 +66,8 @@ class CommandsTest {
         execute("scheme", "--file", SCHEME.toString());
         Path changed = edited(SCHEME, "scheme-2024-sua.xlsx", wb -> set(wb, "Chung", "Điểm trừ nộp muộn", 1, "3"));
         Result result = execute("scheme", "--file", changed.toString());
-        assertThat(result.exit).isZero();
-        assertThat(result.output).contains("scheme: 2024 loaded, replacing the previous version (version 2)");
+        assertThat(result.exit()).isZero();
+        assertThat(result.output()).contains("scheme: 2024 loaded, replacing the previous version (version 2)");
         assertThat(count("SELECT count(*) FROM scheme_version")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM scheme_version WHERE replaced_at IS NULL AND id = 2")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM scheme_version WHERE replaced_at IS NOT NULL AND id = 1")).isEqualTo(1);
@@ -82,8 +80,8 @@ class CommandsTest {
             set(wb, "Tiêu chí", "TL.KP", 4, "TP.KP/TP.KHONGCO");
         });
         Result result = execute("scheme", "--file", broken.toString());
-        assertThat(result.exit).isEqualTo(CommandLine.BAD_USAGE);
-        assertThat(result.output).contains("S-UNKNOWN-BLOCK Đơn vị!", "\"K9\"", "S-UNKNOWN-INDICATOR Tiêu chí!",
+        assertThat(result.exit()).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(result.output()).contains("S-UNKNOWN-BLOCK Đơn vị!", "\"K9\"", "S-UNKNOWN-INDICATOR Tiêu chí!",
                 "\"TP.KHONGCO\"", "scheme: refused, 2 problem(s)");
         assertThat(count("SELECT count(*) FROM scheme_version")).isZero();
     }
@@ -96,12 +94,12 @@ class CommandsTest {
         edited(first, inbox.resolve("PC08-sua.xlsx"), wb -> set(wb, "Chỉ tiêu", "TNGT.VU", 4, 7));
         Files.setLastModifiedTime(inbox.resolve("PC08-sua.xlsx"), time(ON_TIME.plusDays(1)));
         Result result = execute("import", "--inbox", inbox.toString());
-        assertThat(result.output).contains("import: 2 accepted, 0 rejected, 0 duplicate");
+        assertThat(result.output()).contains("import: 2 accepted, 0 rejected, 0 duplicate");
         assertThat(count("SELECT count(*) FROM submission WHERE unit_code = 'PC08' AND status = 'ACCEPTED'"))
                 .isEqualTo(2);
 
         Path out = work.resolve("out");
-        assertThat(execute("consolidate", "--period", "2024", "--out", out.toString()).exit).isZero();
+        assertThat(execute("consolidate", "--period", "2024", "--out", out.toString()).exit()).isZero();
         // Only PC08 reported: the province sum of TNGT.VU is its latest value.
         assertThat(provinceCurrent(out, "TNGT.VU")).isEqualByComparingTo("7");
         assertThat(jdbc.sql("SELECT status FROM unit_result WHERE unit_code = 'PC08'").query(String.class).single())
@@ -114,8 +112,8 @@ class CommandsTest {
         Path inbox = inbox();
         copy("PA05-2024.xlsx", inbox, "PA05.xlsx", ON_TIME);
         Result result = execute("import", "--inbox", inbox.toString());
-        assertThat(result.exit).isZero();
-        assertThat(result.output).contains("PA05.xlsx: rejected", "E-VALUE-BLANK Chỉ tiêu!E6",
+        assertThat(result.exit()).isZero();
+        assertThat(result.output()).contains("PA05.xlsx: rejected", "E-VALUE-BLANK Chỉ tiêu!E6",
                 "import: 0 accepted, 1 rejected, 0 duplicate");
         assertThat(count("SELECT count(*) FROM submission_value")).isZero();
         assertThat(jdbc.sql("SELECT code || ' ' || sheet || '!' || cell FROM submission_finding")
@@ -136,7 +134,7 @@ class CommandsTest {
         }
         assertThat(listFiles(inbox)).isEmpty();
         Result status = execute("status", "--period", "2024");
-        assertThat(status.output).containsPattern("K2 +PA05 +Bị trả lại")
+        assertThat(status.output()).containsPattern("K2 +PA05 +Bị trả lại")
                 .contains("E-VALUE-BLANK Chỉ tiêu!E6", "status: 2024: 0 đã nộp, 0 nộp muộn, 1 bị trả lại, 35 chưa nộp");
 
         Path out = work.resolve("out");
@@ -152,7 +150,7 @@ class CommandsTest {
         copy("PC08-2024.xlsx", inbox, "PC08.xlsx", ON_TIME);
         copy("PC08-2024.xlsx", inbox, "PC08-gui-lai.xlsx", ON_TIME.plusHours(1));
         Result result = execute("import", "--inbox", inbox.toString());
-        assertThat(result.output).contains("PC08-gui-lai.xlsx: duplicate of #1",
+        assertThat(result.output()).contains("PC08-gui-lai.xlsx: duplicate of #1",
                 "import: 1 accepted, 0 rejected, 1 duplicate");
         assertThat(listFiles(work.resolve("archive").resolve("duplicate"))).hasSize(1);
         assertThat(listFiles(work.resolve("archive").resolve("2024").resolve("PC08"))).hasSize(1);
@@ -202,7 +200,7 @@ class CommandsTest {
                 }
             }
         });
-        assertThat(execute("scheme", "--file", scheme2023.toString()).exit).isZero();
+        assertThat(execute("scheme", "--file", scheme2023.toString()).exit()).isZero();
         execute("scheme", "--file", SCHEME.toString());
         Path inbox = inbox();
         // PC08's 2023 report says 140 accidents this period; its 2024 report gives another baseline.
@@ -215,19 +213,19 @@ class CommandsTest {
                 wb -> set(wb, "Chỉ tiêu", "TP.TTXH", 4, 1000));
         Files.setLastModifiedTime(inbox.resolve("PC08-2024.xlsx"), time(ON_TIME));
         Result result = execute("import", "--inbox", inbox.toString());
-        assertThat(result.output).contains("import: 2 accepted, 0 rejected, 0 duplicate",
+        assertThat(result.output()).contains("import: 2 accepted, 0 rejected, 0 duplicate",
                 "W-BASELINE-MISMATCH Chỉ tiêu!F6", "nhưng báo cáo kỳ 2023 của đơn vị ghi kỳ này 140",
                 "W-VALUE-JUMP Chỉ tiêu!E10");
         assertThat(jdbc.sql("SELECT code FROM submission_finding WHERE severity = 'WARNING' ORDER BY id")
                 .query(String.class).list()).contains("W-BASELINE-MISMATCH");
-        assertThat(execute("status", "--period", "2024").output).contains("W-BASELINE-MISMATCH");
+        assertThat(execute("status", "--period", "2024").output()).contains("W-BASELINE-MISMATCH");
     }
 
     @Test
     void consolidatingAPeriodNoSchemeDefinesIsBadUsage() throws Exception {
         Result result = execute("consolidate", "--period", "2099", "--out", work.resolve("out").toString());
-        assertThat(result.exit).isEqualTo(CommandLine.BAD_USAGE);
-        assertThat(result.output).contains("\"2099\"");
+        assertThat(result.exit()).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(result.output()).contains("\"2099\"");
     }
 
     @Test
@@ -235,25 +233,14 @@ class CommandsTest {
         execute("scheme", "--file", SCHEME.toString());
         Path notAFolder = Files.writeString(work.resolve("out"), "không phải thư mục");
         Result result = execute("consolidate", "--period", "2024", "--out", notAFolder.toString());
-        assertThat(result.exit).isEqualTo(CommandLine.FAILED);
-        assertThat(result.output).contains("consolidate: FAILED");
+        assertThat(result.exit()).isEqualTo(CommandLine.FAILED);
+        assertThat(result.output()).contains("consolidate: FAILED");
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private record Result(int exit, String output) {
-    }
-
-    private Result execute(String... args) throws Invocation.UsageException {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new Tee(captured, original), true, StandardCharsets.UTF_8));
-        try {
-            int exit = commands.execute(Invocation.parse(args));
-            return new Result(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    private Result execute(String... args) throws Exception {
+        return ConsoleCapture.run(() -> commands.execute(Invocation.parse(args)));
     }
 
     private Path inbox() throws IOException {
@@ -334,29 +321,6 @@ class CommandsTest {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).toList();
-        }
-    }
-
-    /** Writes to the capture and still shows the output in the test log. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int x) throws IOException {
-            a.write(x);
-            b.write(x);
-        }
-
-        @Override
-        public void write(byte[] bytes, int off, int len) throws IOException {
-            a.write(bytes, off, len);
-            b.write(bytes, off, len);
         }
     }
 }

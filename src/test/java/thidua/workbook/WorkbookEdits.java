@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Makes test variants of a workbook: opens a copy of a shipped sample from an
@@ -173,6 +174,48 @@ public final class WorkbookEdits implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sets the document title (File › Properties), which no reader looks at: two variants
+     * with different titles are never byte-identical, so an import does not take the
+     * later one for a duplicate.
+     */
+    public WorkbookEdits title(String title) {
+        if (workbook instanceof XSSFWorkbook x) {
+            x.getProperties().getCoreProperties().setTitle(title);
+        } else if (workbook instanceof HSSFWorkbook h) {
+            setTitle(h, title);
+        }
+        return this;
+    }
+
+    private String title() {
+        if (workbook instanceof XSSFWorkbook x) {
+            return x.getProperties().getCoreProperties().getTitle();
+        }
+        if (workbook instanceof HSSFWorkbook h && h.getSummaryInformation() != null) {
+            return h.getSummaryInformation().getTitle();
+        }
+        return null;
+    }
+
+    private static void setTitle(HSSFWorkbook xls, String title) {
+        if (xls.getSummaryInformation() == null) {
+            xls.createInformationProperties();
+        }
+        xls.getSummaryInformation().setTitle(title);
+    }
+
+    /** The edited workbook as the bytes of its file. */
+    public byte[] bytes() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            workbook.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     public Path saveAs(Path dir, String fileName) {
         Path file = dir.resolve(fileName);
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -190,13 +233,16 @@ public final class WorkbookEdits implements AutoCloseable {
 
     /**
      * A legacy `.xls` (HSSF) copy of the workbook: sheet names and every cell's value
-     * (formulas as their cached results, dates as date-formatted numbers).
+     * (formulas as their cached results, dates as date-formatted numbers), and its title.
      */
     public Path saveAsXls(Path dir, String fileName) {
         Path file = dir.resolve(fileName);
         try (HSSFWorkbook xls = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             CellStyle dateStyle = xls.createCellStyle();
             dateStyle.setDataFormat(xls.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            if (title() != null) {
+                setTitle(xls, title());
+            }
             for (Sheet sheet : workbook) {
                 Sheet copy = xls.createSheet(sheet.getSheetName());
                 for (Row row : sheet) {

@@ -4,24 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
-import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -95,19 +85,7 @@ class WorkbookFilesTest {
 
     @Test
     void passwordProtectedXlsx() throws Exception {
-        POIFSFileSystem fs = new POIFSFileSystem();
-        EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
-        Encryptor encryptor = info.getEncryptor();
-        encryptor.confirmPassword("matkhau");
-        try (OPCPackage opc = OPCPackage.open(new ByteArrayInputStream(sampleBytes()));
-             OutputStream os = encryptor.getDataStream(fs)) {
-            opc.save(os);
-        }
-        Path file = dir.resolve("PC08-2024.xlsx");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            fs.writeFilesystem(out);
-        }
-        fs.close();
+        Path file = write("PC08-2024.xlsx", WorkbookBytes.encryptXlsx(sampleBytes(), "matkhau"));
         assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-ENCRYPTED");
     }
 
@@ -117,14 +95,7 @@ class WorkbookFilesTest {
         try (WorkbookEdits edits = WorkbookEdits.copyOf(PC08)) {
             plain = edits.saveAsXls(dir, "plain.xls");
         }
-        Path file = dir.resolve("PC08-2024.xls");
-        try (InputStream in = Files.newInputStream(plain); HSSFWorkbook xls = new HSSFWorkbook(in);
-             OutputStream out = Files.newOutputStream(file)) {
-            Biff8EncryptionKey.setCurrentUserPassword("matkhau");
-            xls.write(out);
-        } finally {
-            Biff8EncryptionKey.setCurrentUserPassword(null);
-        }
+        Path file = write("PC08-2024.xls", WorkbookBytes.encryptXls(Files.readAllBytes(plain), "matkhau"));
         assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-ENCRYPTED");
     }
 
@@ -141,7 +112,7 @@ class WorkbookFilesTest {
     @Test
     void zipBombIsRefused() throws IOException {
         // a sheet padded with 40 MB of spaces compresses about 1000:1
-        byte[] bomb = withSheetPadding(sampleBytes(), 40 * 1024 * 1024);
+        byte[] bomb = WorkbookBytes.padEntry(sampleBytes(), "xl/worksheets/sheet1.xml", 40 * 1024 * 1024);
         Path file = write("PC08-2024.xlsx", bomb);
         assertThat(Files.size(file)).isLessThan(1024 * 1024);
         assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-TOO-LARGE");
@@ -150,7 +121,7 @@ class WorkbookFilesTest {
     @Test
     void externalEntitiesAreNeverResolved() throws IOException {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "MAT-KHAU-BI-MAT");
-        byte[] bytes = replaceEntry(sampleBytes(), "xl/sharedStrings.xml", xml -> xml.replaceFirst(
+        byte[] bytes = WorkbookBytes.replaceEntry(sampleBytes(), "xl/sharedStrings.xml", xml -> xml.replaceFirst(
                 "<sst", "<!DOCTYPE sst [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]><sst")
                 .replace("<t>PC08</t>", "<t>&xxe;</t>"));
         // Any DOCTYPE is refused by the streaming pre-check, before POI reads anything
@@ -197,35 +168,9 @@ class WorkbookFilesTest {
 
     // ------------------------------------------------------------------ zip surgery
 
-    private static byte[] withSheetPadding(byte[] xlsx, int spaces) throws IOException {
-        return replaceEntry(xlsx, "xl/worksheets/sheet1.xml", xml -> xml + " ".repeat(spaces));
-    }
-
-    private static byte[] replaceEntry(byte[] xlsx, String name, java.util.function.UnaryOperator<String> change)
-            throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        boolean found = false;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
-                if (e.getName().equals(name)) {
-                    content = change.apply(new String(content, StandardCharsets.UTF_8))
-                            .getBytes(StandardCharsets.UTF_8);
-                    found = true;
-                }
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                zip.write(content);
-                zip.closeEntry();
-            }
-        }
-        assertThat(found).as(name).isTrue();
-        return out.toByteArray();
-    }
-
     @Test
     void aCorrectWorkbookStillOpensAfterZipSurgery() throws Exception {
-        byte[] same = replaceEntry(sampleBytes(), "xl/worksheets/sheet1.xml", xml -> xml);
+        byte[] same = WorkbookBytes.replaceEntry(sampleBytes(), "xl/worksheets/sheet1.xml", xml -> xml);
         try (Workbook w = WorkbookFiles.open(write("PC08-2024.xlsx", same), MAX);
              Workbook reference = WorkbookFactory.create(new ByteArrayInputStream(sampleBytes()))) {
             assertThat(w.getSheetAt(0).getRow(3).getCell(1).getStringCellValue())
