@@ -103,7 +103,7 @@ public class SubmissionExaminer {
                 case OLE2 -> "xls";
                 default -> "bin";
             };
-        } catch (IOException e) {
+        } catch (IOException | org.apache.poi.EmptyFileException e) {
             return "bin"; // too short to hold any magic (a 0-byte file): reading it says why
         }
     }

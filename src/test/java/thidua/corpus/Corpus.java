@@ -60,7 +60,7 @@ import thidua.workbook.WorkbookEdits;
  * real PC08 sample (16/12/2024 09:20) and rejected ones after it, so that importing the
  * corpus together with the samples leaves the sample as PC08's latest accepted file.
  *
- * <p>{@code main(dir [--with-samples] [--importable])} writes the whole corpus into {@code dir}.
+ * <p>{@code main(dir [--with-samples])} writes the whole corpus into {@code dir}.
  */
 public final class Corpus {
     public static final String INFO = "Thông tin";
@@ -381,35 +381,12 @@ public final class Corpus {
                         .text(VALUES, "B26", "TM.VB").number(VALUES, "E26", 12).number(VALUES, "F26", 10)),
                 List.of(value("TB.TON", "1234", "2")),
                 values("W-VALUE-JUMP", "E17"), values("W-INDICATOR-NOT-APPLICABLE", "B26"));
-        return c.cases;
-    }
-
-    /**
-     * Files that the reader gets wrong today (see the @Disabled tests in CorpusTest). Kept
-     * out of {@link #cases()} so that the corpus's predictions hold; their outcome is what
-     * FORMATS.md asks for.
-     */
-    public static List<Case> knownBugs() {
-        Catalogue c = new Catalogue();
         c.accepted("two-level-merged-header", "PC08-2024-tieu-de-hai-tang.xlsx", xlsx(Corpus::twoLevelHeader),
                 List.of(value("TNGT.VU", "60", "73"), value("VP.KL", "0", "1")));
         c.accepted("hidden-old-copy-of-the-values-sheet", "PC08-2024-sheet-an-ban-cu.xlsx",
                 xlsx(Corpus::hiddenOldCopyFirst),
                 List.of(value("TNGT.VU", "60", "73"), value("VP.KL", "0", "1")));
         return c.cases;
-    }
-
-    /**
-     * Cases on which the import job itself fails today, instead of rejecting the file: a
-     * 0-byte file makes SubmissionExaminer.extension throw EmptyFileException (FileMagic on
-     * an empty stream), the step rolls back and the job ends FAILED with a stack trace, the
-     * file and every later one left in the inbox. See CorpusImportTest's @Disabled test.
-     */
-    public static final Set<String> BREAK_THE_IMPORT = Set.of("empty-file");
-
-    /** The cases an import can be run over today: all but {@link #BREAK_THE_IMPORT}. */
-    public static List<Case> importable() {
-        return cases().stream().filter(c -> !BREAK_THE_IMPORT.contains(c.name())).toList();
     }
 
     /** Builds cases with arrivals in catalogue order: accepted ones before the sample, rejected ones after. */
@@ -703,18 +680,18 @@ public final class Corpus {
     }
 
     /**
-     * {@code Corpus DIR [--with-samples] [--importable]}: writes the corpus into DIR for an
+     * {@code Corpus DIR [--with-samples]}: writes the corpus into DIR for an
      * import by hand; {@code --with-samples} adds the shipped 2024 samples (with their
-     * arrival times), {@code --importable} leaves out {@link #BREAK_THE_IMPORT}.
+     * arrival times).
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 1 || args[0].startsWith("--")) {
-            System.err.println("usage: Corpus DIR [--with-samples] [--importable]");
+            System.err.println("usage: Corpus DIR [--with-samples]");
             System.exit(2);
         }
         List<String> options = Arrays.asList(args).subList(1, args.length);
         boolean withSamples = options.contains("--with-samples");
-        List<Case> cases = options.contains("--importable") ? importable() : cases();
+        List<Case> cases = cases();
         List<Path> files = writeInbox(Path.of(args[0]), cases, withSamples);
         for (Case c : cases) {
             System.out.printf("%-40s %-42s %s%n", c.name(), c.fileName(), c.expected());

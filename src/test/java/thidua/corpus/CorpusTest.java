@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -163,28 +162,5 @@ class CorpusTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    // ------------------------------------------------------------------ known bugs
-
-    @Test
-    @Disabled("bug: a two-level header (`Số liệu` merged over `Kỳ này`/`Cùng kỳ`, `Mã chỉ tiêu` merged down "
-            + "over both rows) is refused with E-HEADER-MISSING: Tables.header wants all three labels in one row "
-            + "and does not see a merged cell's text in the rows it covers")
-    void twoLevelMergedHeaderIsAccepted() throws IOException {
-        Case c = knownBug("two-level-merged-header");
-        assertOutcome(read(c.writeInto(dir)), c);
-    }
-
-    @Test
-    @Disabled("bug: a hidden sheet `Chi tieu` placed before `Chỉ tiêu` is read instead of it: Tables.sheet "
-            + "takes the first sheet whose name matches without diacritics, hidden or not")
-    void aHiddenOldCopyOfTheValuesSheetIsIgnored() throws IOException {
-        Case c = knownBug("hidden-old-copy-of-the-values-sheet");
-        assertOutcome(read(c.writeInto(dir)), c);
-    }
-
-    private static Case knownBug(String name) {
-        return Corpus.knownBugs().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 }
