@@ -83,7 +83,9 @@ final class BlockSheet {
             int last = first + standings.size() - 1;
             int total = totalColumn(criteria.size());
             int chartTop = last + 1 + OutputWorkbook.CHART_GAP;
-            out.barChart(sheet, 0, chartTop, Math.min(width, 8), chartTop + OutputWorkbook.CHART_ROWS,
+            // Under the unit's code and name, the columns repeated on every printed page: the chart
+            // then prints whole on the first page instead of being cut where the pages across meet.
+            out.barChart(sheet, 0, chartTop, FIRST_CRITERION_COL, chartTop + OutputWorkbook.CHART_ROWS,
                     ReportCharts.UNIT_CHART_TITLE + " – khối " + block.code(),
                     new CellRangeAddress(first, last, 0, 0),
                     List.of(new OutputWorkbook.ChartSeries(TRAILING.get(3),

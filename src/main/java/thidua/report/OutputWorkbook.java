@@ -86,6 +86,8 @@ final class OutputWorkbook implements AutoCloseable {
      * scale a table is too small to read, so it goes on over more pages.
      */
     private static final int PAGE_CHARS = 215;
+    /** Characters of running text that fit in one unit of column width (the width of a 0). */
+    private static final float TEXT_PER_WIDTH = 1.15f;
     static final int CHART_GAP = 2;
     /** Characters of a note that fit on one line of its box ({@link #NOTE_COLUMNS} default-width columns). */
     private static final int NOTE_LINE = 36;
@@ -424,7 +426,8 @@ final class OutputWorkbook implements AutoCloseable {
                 sheet.setColumnWidth(col, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, chars + 2)) * 256));
         Map<Row, Integer> rowLines = new IdentityHashMap<>();
         for (Wrapped w : wrapped.getOrDefault(sheet, List.of())) {
-            int room = Math.max(1, sheet.getColumnWidth(w.col()) / 256 - 1);
+            // Widths count the digit 0; the letters of a name are narrower on average.
+            int room = Math.max(1, Math.round((sheet.getColumnWidth(w.col()) / 256 - 1) * TEXT_PER_WIDTH));
             int needed = 0;
             for (String line : w.text().split("\n", -1)) {
                 needed += wrappedLines(line, room);

@@ -19,6 +19,7 @@ import thidua.scheme.Period;
 import thidua.scheme.Rule;
 import thidua.scheme.Scheme;
 import thidua.scheme.Unit;
+import thidua.scheme.UnitTarget;
 import thidua.scheme.UnitKind;
 import thidua.scoring.PeriodResults;
 import thidua.scoring.UnitReport;
@@ -39,6 +40,9 @@ final class ReportFixture {
     static final Instant PC01_ARRIVAL = Instant.parse("2025-06-19T09:15:00Z");
     /** 10:30 on 21/06/2025 in Hà Nội: after the deadline. */
     static final Instant PC02_ARRIVAL = Instant.parse("2025-06-21T03:30:00Z");
+
+    /** The information header of the fixture's outputs: made 08:30 on 20/06/2025 in Hà Nội, by scheme version 7. */
+    static final OutputInfo INFO = OutputInfo.of(results(), 7, Instant.parse("2025-06-20T01:30:00Z"));
 
     private ReportFixture() {
     }
@@ -73,7 +77,8 @@ final class ReportFixture {
                                 Rule.GIAM, "TNGT.CHET", List.of(), List.of(), bd("15"), bd("10"), k1),
                         new Criterion("THUONG.KHEN", "Được khen thưởng đột xuất", CriterionGroup.BONUS,
                                 Rule.THUONG, "KHEN", List.of(), List.of(), null, bd("1"), BlockScope.ALL)),
-                Map.of(),
+                // PC02 registered its own target for deaths (20 %); from 10 to 0 it scores full marks either way.
+                Map.of(new UnitTarget.Key("PC02", "GIAM.TNGT.CHET"), bd("20")),
                 List.of(new Grade("Xuất sắc", bd("90")), new Grade("Tốt", bd("70")),
                         new Grade("Khá", bd("50")), new Grade("Trung bình", bd("0"))),
                 List.of(new AwardRule("Cờ thi đua", 1, "Xuất sắc"), new AwardRule("Bằng khen", 2, "Tốt")));
