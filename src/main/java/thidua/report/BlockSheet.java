@@ -36,7 +36,7 @@ final class BlockSheet {
     static final String NO_CRITERION = "Không có tiêu chí áp dụng";
     static final String LATE = "Nộp muộn";
     private static final int FIRST_CRITERION_COL = 2;
-    static final int PER_CRITERION = 4;
+    private static final int PER_CRITERION = 4;
     static final String OWN_TARGET_NOTE = "Chỉ tiêu đơn vị đăng ký; bộ tiêu chí giao ";
 
     private final OutputWorkbook out;

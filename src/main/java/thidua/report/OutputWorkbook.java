@@ -80,6 +80,7 @@ final class OutputWorkbook implements AutoCloseable {
     private static final float CAPTION_LINE_POINTS = 18f;
     /** Rows a chart spans below its table, and rows between the table and the chart. */
     static final int CHART_ROWS = 16;
+    static final int CHART_GAP = 2;
     /**
      * Characters of column width that fit across an A4 landscape page (about 740 pt
      * between the default margins, 5.25 pt a character) printed at 65 %: below that
@@ -88,7 +89,6 @@ final class OutputWorkbook implements AutoCloseable {
     private static final int PAGE_CHARS = 215;
     /** Characters of running text that fit in one unit of column width (the width of a 0). */
     private static final float TEXT_PER_WIDTH = 1.15f;
-    static final int CHART_GAP = 2;
     /** Characters of a note that fit on one line of its box ({@link #NOTE_COLUMNS} default-width columns). */
     private static final int NOTE_LINE = 36;
     private static final int NOTE_MIN_ROWS = 4;
@@ -114,8 +114,11 @@ final class OutputWorkbook implements AutoCloseable {
     /** Per sheet: the cells whose text wraps (headers, wrapped text), to size their rows once widths are known. */
     private final Map<Sheet, List<Wrapped>> wrapped = new IdentityHashMap<>();
 
-    /** A cell whose text wraps within its column, over {@code rows} rows (2 for a tall header). */
-    private record Wrapped(Row row, int col, String text, int rows) {
+    /**
+     * A cell whose text wraps within its column, over {@code rows} rows (2 for a tall
+     * header); {@code bold} text (a header) is wider than running text.
+     */
+    private record Wrapped(Row row, int col, String text, int rows, boolean bold) {
     }
 
     /** One line of an information header, merged over the columns {@code firstCol..lastCol}. */
@@ -262,7 +265,7 @@ final class OutputWorkbook implements AutoCloseable {
             longestWord = Math.max(longestWord, length(word));
         }
         fit(row, col, Math.max(longestWord, Math.min(length(label), HEADER_WIDTH)));
-        wraps(row, col, label, 1);
+        wraps(row, col, label, 1, true);
         return cell;
     }
 
@@ -289,7 +292,7 @@ final class OutputWorkbook implements AutoCloseable {
     Cell tallHeader(Sheet sheet, int firstRow, int col, String label) {
         Cell cell = header(row(sheet, firstRow), col, label);
         wrapped.getOrDefault(sheet, new ArrayList<>()).removeIf(w -> w.row() == cell.getRow() && w.col() == col);
-        wraps(cell.getRow(), col, label, 2);
+        wraps(cell.getRow(), col, label, 2, true);
         row(sheet, firstRow + 1).createCell(col).setCellStyle(header);
         sheet.addMergedRegion(new CellRangeAddress(firstRow, firstRow + 1, col, col));
         return cell;
@@ -320,7 +323,7 @@ final class OutputWorkbook implements AutoCloseable {
                 longestLine = Math.max(longestLine, length(line));
             }
             fit(row, col, longestLine);
-            wraps(row, col, shown, 1);
+            wraps(row, col, shown, 1, false);
         } else {
             fit(row, col, length(shown));
         }
@@ -427,7 +430,8 @@ final class OutputWorkbook implements AutoCloseable {
         Map<Row, Integer> rowLines = new IdentityHashMap<>();
         for (Wrapped w : wrapped.getOrDefault(sheet, List.of())) {
             // Widths count the digit 0; the letters of a name are narrower on average.
-            int room = Math.max(1, Math.round((sheet.getColumnWidth(w.col()) / 256 - 1) * TEXT_PER_WIDTH));
+            int room = Math.max(1, Math.round((sheet.getColumnWidth(w.col()) / 256 - 1)
+                    * (w.bold() ? 1f : TEXT_PER_WIDTH)));
             int needed = 0;
             for (String line : w.text().split("\n", -1)) {
                 needed += wrappedLines(line, room);
@@ -588,8 +592,8 @@ final class OutputWorkbook implements AutoCloseable {
         return style;
     }
 
-    private void wraps(Row row, int col, String text, int rows) {
-        wrapped.computeIfAbsent(row.getSheet(), s -> new ArrayList<>()).add(new Wrapped(row, col, text, rows));
+    private void wraps(Row row, int col, String text, int rows, boolean bold) {
+        wrapped.computeIfAbsent(row.getSheet(), s -> new ArrayList<>()).add(new Wrapped(row, col, text, rows, bold));
     }
 
     private void fit(Row row, int col, int chars) {

@@ -34,6 +34,8 @@ import thidua.submission.SubmissionStatus;
 final class ReportFixture {
 
     static final String FORMULA_NAME = "=HYPERLINK(\"http://example.invalid\",\"Bấm vào đây\")";
+    /** What a unit wrote, quoted by a warning of its file (X04's): it must stay text too. */
+    static final String FORMULA_WARNING = "=HYPERLINK(\"http://x\",\"y\")";
     static final Period PERIOD = new Period("2025-6T", "Sơ kết 6 tháng năm 2025",
             LocalDate.of(2024, 12, 15), LocalDate.of(2025, 6, 14), LocalDate.of(2025, 6, 20));
     /** 16:15 on 19/06/2025 in Hà Nội. */
@@ -94,7 +96,7 @@ final class ReportFixture {
         reports.put("X01", report("X01", SubmissionStatus.SUBMITTED, PC01_ARRIVAL, 0, 0, 0, 0, 1, 0));
         reports.put("X02", report("X02", SubmissionStatus.SUBMITTED, PC01_ARRIVAL, 9, 0, 10, 0, 0, 0));
         reports.put("X03", report("X03", SubmissionStatus.SUBMITTED, PC01_ARRIVAL, 18, 0, 20, 0, 0, 0));
-        reports.put("X04", new UnitReport("X04", SubmissionStatus.RETURNED, null, Map.of()));
+        reports.put("X04", new UnitReport("X04", SubmissionStatus.RETURNED, null, Map.of(), List.of(FORMULA_WARNING)));
         return PeriodResults.of(scheme(), PERIOD, reports);
     }
 

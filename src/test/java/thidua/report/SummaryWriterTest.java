@@ -158,6 +158,10 @@ class SummaryWriterTest {
         Row x01 = rowWith(wb.getSheet("Tình hình nộp báo cáo"), 0, "X01");
         assertThat(x01.getCell(1).getCellType()).isEqualTo(CellType.STRING);
         assertThat(x01.getCell(1).getStringCellValue()).isEqualTo(ReportFixture.FORMULA_NAME);
+        Row x04 = rowWith(wb.getSheet("Tình hình nộp báo cáo"), 0, "X04");
+        assertThat(x04.getCell(5).getCellType()).isEqualTo(CellType.STRING);
+        assertThat(x04.getCell(5).getStringCellValue()).isEqualTo(ReportFixture.FORMULA_WARNING);
+        assertThat(x04.getCell(5).getCellStyle().getQuotePrefixed()).isTrue();
         Cells.assertNoFormulas(wb);
     }
 }
