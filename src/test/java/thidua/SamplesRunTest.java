@@ -92,11 +92,12 @@ class SamplesRunTest {
         SampleProvince.countedSubmissions().forEach((unit, s) -> totals.put(unit, SampleOracle.total(s)));
         try (Workbook wb = open(out.resolve("2024/bang-diem-2024.xlsx"))) {
             Sheet sheet = wb.getSheet("Xếp hạng");
-            assertThat(texts(sheet.getRow(0))).containsExactly("Khối", "Hạng", "Mã đơn vị", "Tên đơn vị",
+            int header = OutputSheets.headerRow(sheet, "Khối");
+            assertThat(texts(sheet.getRow(header))).containsExactly("Khối", "Hạng", "Mã đơn vị", "Tên đơn vị",
                     "Tổng điểm", "Xếp loại", "Đề nghị khen thưởng");
-            assertThat(sheet.getLastRowNum()).isEqualTo(SampleProvince.units().size());
+            assertThat(sheet.getLastRowNum() - header).isEqualTo(SampleProvince.units().size());
             String previousBlock = "";
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 String block = row.getCell(0).getStringCellValue();
                 String unit = row.getCell(2).getStringCellValue();
@@ -138,8 +139,9 @@ class SamplesRunTest {
         Map<String, List<Object>> rows = new LinkedHashMap<>();
         try (Workbook wb = open(out.resolve("2024/tong-hop-2024.xlsx"))) {
             Sheet sheet = wb.getSheet("Tổng hợp");
-            assertThat(texts(sheet.getRow(0))).containsExactly("Mã", "Nội dung", "Kỳ này", "Cùng kỳ", "Tăng/giảm (%)");
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            int header = OutputSheets.headerRow(sheet, "Mã");
+            assertThat(texts(sheet.getRow(header))).containsExactly("Mã", "Nội dung", "Kỳ này", "Cùng kỳ", "Tăng/giảm (%)");
+            for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 rows.put(row.getCell(0).getStringCellValue(),
                         List.of(number(row.getCell(2)), number(row.getCell(3)), number(row.getCell(4))));
@@ -194,9 +196,10 @@ class SamplesRunTest {
         Map<String, String> notes = new HashMap<>();
         try (Workbook wb = open(out.resolve("2024/tong-hop-2024.xlsx"))) {
             Sheet sheet = wb.getSheet("Tình hình nộp báo cáo");
-            assertThat(texts(sheet.getRow(0))).containsExactly("Mã đơn vị", "Tên đơn vị", "Khối", "Trạng thái",
+            int header = OutputSheets.headerRow(sheet, "Mã đơn vị");
+            assertThat(texts(sheet.getRow(header))).containsExactly("Mã đơn vị", "Tên đơn vị", "Khối", "Trạng thái",
                     "Thời điểm nộp", "Cảnh báo, lỗi");
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 status.put(row.getCell(0).getStringCellValue(), row.getCell(3).getStringCellValue());
                 arrival.put(row.getCell(0).getStringCellValue(), row.getCell(4));
@@ -273,7 +276,7 @@ class SamplesRunTest {
         DataFormatter format = new DataFormatter();
         try (Workbook wb = open(out.resolve("2024/bang-diem-2024.xlsx"))) {
             Sheet sheet = wb.getSheet("Xếp hạng");
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            for (int r = OutputSheets.headerRow(sheet, "Khối") + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 ranking.put(row.getCell(2).getStringCellValue(), List.of(format.formatCellValue(row.getCell(1)),
                         format.formatCellValue(row.getCell(4)), row.getCell(0).getStringCellValue()));

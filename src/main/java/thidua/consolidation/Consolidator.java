@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import thidua.report.OutputInfo;
+import thidua.report.PdfReportWriter;
 import thidua.report.ScoringTableWriter;
 import thidua.report.SummaryWriter;
 import thidua.scheme.Block;
@@ -49,10 +52,13 @@ public class Consolidator {
         Long lastSubmission = submissions.lastAcceptedId(periodCode).orElse(null);
         PeriodResults results = PeriodResults.of(stored.scheme(), period, reports.of(stored.scheme(), period));
         Path out = outRoot.toAbsolutePath().normalize().resolve(Path.of(periodCode).getFileName().toString());
+        // Every output of this consolidation carries the same header: movement, period, time, scheme version.
+        OutputInfo info = OutputInfo.of(results, stored.versionId(), Instant.now());
         List<Path> files = new ArrayList<>();
         try {
-            files.add(new ScoringTableWriter().write(results, out));
-            files.add(new SummaryWriter().write(results, out));
+            files.add(new ScoringTableWriter().write(results, info, out));
+            files.add(new SummaryWriter().write(results, info, out));
+            files.add(new PdfReportWriter().write(results, info, out));
         } catch (IOException e) {
             throw new UncheckedIOException("Không ghi được kết quả vào " + out, e);
         }

@@ -1,13 +1,17 @@
 package thidua.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import thidua.scheme.Block;
 import thidua.scheme.Criterion;
 import thidua.scheme.IndicatorType;
 import thidua.scheme.Rule;
+import thidua.scheme.UnitTarget;
 import thidua.scoring.CriterionScore;
 import thidua.scoring.PeriodResults;
 import thidua.scoring.ScoreCard;
@@ -15,12 +19,15 @@ import thidua.scoring.Standing;
 
 /**
  * The detail sheet of one block: one row per unit, and for each criterion of the
- * block its value, target and score, then S, B, D, T, grade, rank, award and a note.
- * Two header rows: criterion codes over their three sub-columns, then the sub-labels.
+ * block its value, the same period last year, the target (the unit's registered one
+ * where it has one) and the score, then S, B, D, T, grade, rank, award and a note.
+ * Below the information header, two header rows: criterion codes over their four
+ * sub-columns, then the sub-labels. A chart of the units' totals follows the table.
  */
 final class BlockSheet {
 
     static final String VALUE = "Giá trị";
+    static final String BASELINE = "Cùng kỳ";
     static final String TARGET = "Mục tiêu (%)";
     static final String SCORE = "Điểm";
     static final List<String> TRAILING = List.of("Điểm cơ bản (S)", "Điểm thưởng (B)", "Điểm trừ (D)",
@@ -29,14 +36,22 @@ final class BlockSheet {
     static final String NO_CRITERION = "Không có tiêu chí áp dụng";
     static final String LATE = "Nộp muộn";
     private static final int FIRST_CRITERION_COL = 2;
-    private static final int PER_CRITERION = 3;
+    private static final int PER_CRITERION = 4;
+    static final String OWN_TARGET_NOTE = "Chỉ tiêu đơn vị đăng ký; bộ tiêu chí giao ";
 
     private final OutputWorkbook out;
     private final PeriodResults results;
+    private final OutputInfo info;
 
-    BlockSheet(OutputWorkbook out, PeriodResults results) {
+    BlockSheet(OutputWorkbook out, PeriodResults results, OutputInfo info) {
         this.out = out;
         this.results = results;
+        this.info = info;
+    }
+
+    /** Column of {@code Tổng điểm (T)} on the sheet of a block with {@code criteria} criteria. */
+    static int totalColumn(int criteria) {
+        return FIRST_CRITERION_COL + criteria * PER_CRITERION + 3;
     }
 
     static String sheetName(Block block) {
@@ -46,36 +61,57 @@ final class BlockSheet {
     void write(Block block) {
         Sheet sheet = out.sheet(sheetName(block));
         List<Criterion> criteria = results.scheme().criteriaFor(block.code());
-        header(sheet, criteria);
-        int r = 2;
-        for (Standing s : results.standingsOf(block.code())) {
+        int width = FIRST_CRITERION_COL + criteria.size() * PER_CRITERION + TRAILING.size();
+        int top = out.infoHeader(sheet, "KHỐI " + block.code() + " – " + block.name()
+                + ": ĐIỂM CHI TIẾT THEO TIÊU CHÍ", info, width);
+        header(sheet, top, criteria);
+        int first = top + 2;
+        int r = first;
+        List<Standing> standings = results.standingsOf(block.code());
+        for (Standing s : standings) {
             Row row = out.row(sheet, r++);
             out.text(row, 0, s.unit().code());
-            out.text(row, 1, s.unit().name());
+            out.text(row, 1, s.unit().name(), true);
             if (s.ranked()) {
                 scored(row, s, criteria);
             } else {
                 unscored(row, s, criteria);
             }
         }
-        out.layOut(sheet, 2, 2);
+        out.layOut(sheet, top + 2, 2);
+        if (!standings.isEmpty()) {
+            int last = first + standings.size() - 1;
+            int total = totalColumn(criteria.size());
+            int chartTop = last + 1 + OutputWorkbook.CHART_GAP;
+            // Under the unit's code and name, the columns repeated on every printed page: the chart
+            // then prints whole on the first page instead of being cut where the pages across meet.
+            out.barChart(sheet, 0, chartTop, FIRST_CRITERION_COL, chartTop + OutputWorkbook.CHART_ROWS,
+                    ReportCharts.UNIT_CHART_TITLE + " – khối " + block.code(),
+                    new CellRangeAddress(first, last, 0, 0),
+                    List.of(new OutputWorkbook.ChartSeries(TRAILING.get(3),
+                            new CellReference(sheet.getSheetName(), top, total, true, true),
+                            new CellRangeAddress(first, last, total, total), ReportCharts.CURRENT_RGB)),
+                    true);
+        }
     }
 
-    private void header(Sheet sheet, List<Criterion> criteria) {
-        out.tallHeader(sheet, 0, 0, "Mã đơn vị");
-        out.tallHeader(sheet, 0, 1, "Tên đơn vị");
-        Row sub = out.row(sheet, 1);
+    private void header(Sheet sheet, int top, List<Criterion> criteria) {
+        out.tallHeader(sheet, top, 0, "Mã đơn vị");
+        out.tallHeader(sheet, top, 1, "Tên đơn vị");
+        Row sub = out.row(sheet, top + 1);
         int col = FIRST_CRITERION_COL;
         for (Criterion criterion : criteria) {
-            var cell = out.spanningHeader(sheet, 0, 0, col, col + PER_CRITERION - 1, criterion.code());
-            out.comment(cell, criterion.name() + "\nGiá trị: " + valueMeaning(criterion));
+            var cell = out.spanningHeader(sheet, top, top, col, col + PER_CRITERION - 1, criterion.code());
+            out.comment(cell, criterion.name() + "\nGiá trị: " + valueMeaning(criterion)
+                    + "\nCùng kỳ: " + baselineMeaning(criterion));
             out.header(sub, col, VALUE);
-            out.header(sub, col + 1, TARGET);
-            out.header(sub, col + 2, SCORE);
+            out.header(sub, col + 1, BASELINE);
+            out.header(sub, col + 2, TARGET);
+            out.header(sub, col + 3, SCORE);
             col += PER_CRITERION;
         }
         for (String label : TRAILING) {
-            out.tallHeader(sheet, 0, col++, label);
+            out.tallHeader(sheet, top, col++, label);
         }
     }
 
@@ -96,11 +132,12 @@ final class BlockSheet {
                 blanks(row, col, PER_CRITERION);
             } else {
                 value(row, col, score);
-                out.decimal(row, col + 1, score.target());
+                baseline(row, col + 1, score);
+                target(row, col + 2, s, score);
                 if (score.applicable()) {
-                    out.decimal(row, col + 2, score.points());
+                    out.decimal(row, col + 3, score.points());
                 } else {
-                    out.text(row, col + 2, NOT_APPLICABLE);
+                    out.text(row, col + 3, NOT_APPLICABLE);
                 }
                 if (score.note() != null) {
                     notes.add(criterion.code() + ": " + score.note());
@@ -145,9 +182,41 @@ final class BlockSheet {
         }
     }
 
+    /**
+     * The indicator's figure for the same period last year, for the rules that read one
+     * indicator; a rate's baseline is not part of its score, so its cell stays blank.
+     */
+    private void baseline(Row row, int col, CriterionScore score) {
+        Criterion criterion = score.criterion();
+        if (criterion.rule() == Rule.TY_LE) {
+            out.blank(row, col);
+        } else if (isInteger(criterion.indicator())) {
+            out.integer(row, col, score.baseline());
+        } else {
+            out.decimal(row, col, score.baseline());
+        }
+    }
+
+    /** The target the unit was scored against; a target the unit registered itself says so in a note. */
+    private void target(Row row, int col, Standing s, CriterionScore score) {
+        var cell = out.decimal(row, col, score.target());
+        Criterion criterion = score.criterion();
+        BigDecimal schemes = criterion.target();
+        if (score.target() != null && results.scheme().unitTargets()
+                .containsKey(new UnitTarget.Key(s.unit().code(), criterion.code()))
+                && (schemes == null || schemes.compareTo(score.target()) != 0)) {
+            out.comment(cell, OWN_TARGET_NOTE + (schemes == null ? "không có" : schemes.toPlainString() + " %") + ".");
+        }
+    }
+
     private boolean isInteger(String indicatorCode) {
         return results.scheme().indicator(indicatorCode)
                 .map(i -> i.type() == IndicatorType.INTEGER).orElse(false);
+    }
+
+    private static String baselineMeaning(Criterion criterion) {
+        return criterion.rule() == Rule.TY_LE ? "không dùng để tính điểm tỷ lệ (để trống)"
+                : "số liệu cùng kỳ năm trước của " + criterion.indicator();
     }
 
     private static String valueMeaning(Criterion criterion) {

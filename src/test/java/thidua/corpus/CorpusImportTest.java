@@ -209,7 +209,7 @@ class CorpusImportTest {
         Map<String, BigDecimal[]> rows = new HashMap<>();
         try (Workbook wb = open(out.resolve("2024/tong-hop-2024.xlsx"))) {
             Sheet sheet = wb.getSheet("Tổng hợp");
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            for (int r = thidua.OutputSheets.headerRow(sheet, "Mã") + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 rows.put(row.getCell(0).getStringCellValue(),
                         new BigDecimal[] {number(row.getCell(2)), number(row.getCell(3))});
@@ -243,7 +243,7 @@ class CorpusImportTest {
         Map<String, BigDecimal> shown = new HashMap<>();
         try (Workbook wb = open(out.resolve("2024/bang-diem-2024.xlsx"))) {
             Sheet sheet = wb.getSheet("Xếp hạng");
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            for (int r = thidua.OutputSheets.headerRow(sheet, "Khối") + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 shown.put(row.getCell(2).getStringCellValue(), number(row.getCell(4)));
             }

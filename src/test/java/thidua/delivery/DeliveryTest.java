@@ -111,13 +111,13 @@ class DeliveryTest {
         loadSamples();
         String output = consolidate();
 
-        assertThat(output).contains("delivered to 2 recipient(s) (3 file(s)), 2 e-mail(s) sent");
+        assertThat(output).contains("delivered to 2 recipient(s) (4 file(s)), 2 e-mail(s) sent");
         MimeMessage[] mail = smtp.getReceivedMessages();
         assertThat(mail).hasSize(2);
         MimeMessage gd = to(mail, GD);
         assertThat(gd.getSubject()).isEqualTo("Kết quả thi đua kỳ 2024 (phiên bản 1)");
         assertThat(gd.getFrom()[0].toString()).contains("thidua@congan.example.vn");
-        assertThat(attachments(gd)).containsExactly("bang-diem-2024.xlsx", "tong-hop-2024.xlsx");
+        assertThat(attachments(gd)).containsExactly("bang-diem-2024.xlsx", "bao-cao-2024.pdf", "tong-hop-2024.xlsx");
         assertThat(text(gd)).contains("Kính gửi Đồng chí Giám đốc", "kỳ 2024 (phiên bản 1)", "bang-diem-2024.xlsx");
         MimeMessage pv01 = to(mail, PV01);
         assertThat(attachments(pv01)).containsExactly("tong-hop-2024.xlsx");
@@ -127,7 +127,7 @@ class DeliveryTest {
         assertThat(jdbc.sql("SELECT message_id FROM delivery WHERE recipient_key = 'bgd-giam-doc'")
                 .query(String.class).single()).isEqualTo(gd.getMessageID());
 
-        assertThat(outbox("bgd-giam-doc")).containsExactly("bang-diem-2024.xlsx", "tong-hop-2024.xlsx");
+        assertThat(outbox("bgd-giam-doc")).containsExactly("bang-diem-2024.xlsx", "bao-cao-2024.pdf", "tong-hop-2024.xlsx");
         assertThat(outbox("pv01-tham-muu")).containsExactly("tong-hop-2024.xlsx");
         assertThat(Files.readAllBytes(OUTBOX.resolve("bgd-giam-doc/2024/bang-diem-2024.xlsx")))
                 .isEqualTo(Files.readAllBytes(out("bang-diem-2024.xlsx")));
@@ -135,7 +135,8 @@ class DeliveryTest {
         assertThat(jdbc.sql("""
                 SELECT recipient_key || ' ' || output_name || ' v' || version FROM delivery_file
                 ORDER BY recipient_key, output_name""").query(String.class).list())
-                .containsExactly("bgd-giam-doc bang-diem v1", "bgd-giam-doc tong-hop v1", "pv01-tham-muu tong-hop v1");
+                .containsExactly("bgd-giam-doc bang-diem v1", "bgd-giam-doc bao-cao v1", "bgd-giam-doc tong-hop v1",
+                        "pv01-tham-muu tong-hop v1");
     }
 
     @Test
@@ -157,7 +158,7 @@ class DeliveryTest {
         assertThat(outbox("bgd-giam-doc")).isEqualTo(before);
         assertThat(outbox("pv01-tham-muu")).containsExactly("tong-hop-2024.xlsx");
         assertThat(count("SELECT count(*) FROM delivery")).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM delivery_file")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM delivery_file")).isEqualTo(4);
     }
 
     @Test
@@ -180,21 +181,21 @@ class DeliveryTest {
 
         String output = consolidate();
 
-        assertThat(output).contains("delivered to 2 recipient(s) (3 file(s)), 2 e-mail(s) sent");
+        assertThat(output).contains("delivered to 2 recipient(s) (4 file(s)), 2 e-mail(s) sent");
         MimeMessage[] mail = smtp.getReceivedMessages();
         assertThat(mail).hasSize(4);
         List<MimeMessage> toGd = all(mail, GD);
         assertThat(toGd).extracting(MimeMessage::getSubject).containsExactly(
                 "Kết quả thi đua kỳ 2024 (phiên bản 1)", "Kết quả thi đua kỳ 2024 (phiên bản 2)");
-        assertThat(attachments(toGd.get(1))).containsExactly("bang-diem-2024.v2.xlsx", "tong-hop-2024.v2.xlsx");
+        assertThat(attachments(toGd.get(1))).containsExactly("bang-diem-2024.v2.xlsx", "bao-cao-2024.v2.pdf", "tong-hop-2024.v2.xlsx");
         List<MimeMessage> toPv01 = all(mail, PV01);
         assertThat(toPv01).extracting(MimeMessage::getSubject).containsExactly(
                 "Kết quả thi đua kỳ 2024 (phiên bản 1)", "Kết quả thi đua kỳ 2024 (phiên bản 2)");
         assertThat(attachments(toPv01.get(1))).containsExactly("tong-hop-2024.v2.xlsx");
         assertThat(text(toPv01.get(1))).contains("thay cho tệp cùng loại đã gửi trước đây");
 
-        assertThat(outbox("bgd-giam-doc")).containsExactly(
-                "bang-diem-2024.v2.xlsx", "bang-diem-2024.xlsx", "tong-hop-2024.v2.xlsx", "tong-hop-2024.xlsx");
+        assertThat(outbox("bgd-giam-doc")).containsExactly("bang-diem-2024.v2.xlsx", "bang-diem-2024.xlsx",
+                "bao-cao-2024.pdf", "bao-cao-2024.v2.pdf", "tong-hop-2024.v2.xlsx", "tong-hop-2024.xlsx");
         assertThat(outbox("pv01-tham-muu")).containsExactly("tong-hop-2024.v2.xlsx", "tong-hop-2024.xlsx");
         // Version 1 is kept as it was delivered; version 2 is the new output.
         assertThat(Files.readAllBytes(OUTBOX.resolve("pv01-tham-muu/2024/tong-hop-2024.xlsx"))).isEqualTo(firstSummary);
@@ -215,8 +216,8 @@ class DeliveryTest {
         String down = consolidate();
 
         assertThat(down).contains("consolidate: 2024:",
-                "delivered to 2 recipient(s) (3 file(s)), 0 e-mail(s) sent, 2 e-mail(s) pending");
-        assertThat(outbox("bgd-giam-doc")).containsExactly("bang-diem-2024.xlsx", "tong-hop-2024.xlsx");
+                "delivered to 2 recipient(s) (4 file(s)), 0 e-mail(s) sent, 2 e-mail(s) pending");
+        assertThat(outbox("bgd-giam-doc")).containsExactly("bang-diem-2024.xlsx", "bao-cao-2024.pdf", "tong-hop-2024.xlsx");
         assertThat(emails()).containsExactly("bgd-giam-doc v1 PENDING 1", "pv01-tham-muu v1 PENDING 1");
         assertThat(jdbc.sql("SELECT last_error FROM delivery ORDER BY id").query(String.class).list())
                 .allSatisfy(error -> assertThat(error).contains("MailSendException"));
@@ -227,14 +228,14 @@ class DeliveryTest {
         assertThat(up).contains("nothing new to deliver (2 recipient(s) up to date), 2 e-mail(s) sent");
         MimeMessage[] mail = smtp.getReceivedMessages();
         assertThat(mail).hasSize(2);
-        assertThat(attachments(to(mail, GD))).containsExactly("bang-diem-2024.xlsx", "tong-hop-2024.xlsx");
+        assertThat(attachments(to(mail, GD))).containsExactly("bang-diem-2024.xlsx", "bao-cao-2024.pdf", "tong-hop-2024.xlsx");
         assertThat(emails()).containsExactly("bgd-giam-doc v1 SENT 2", "pv01-tham-muu v1 SENT 2");
         assertThat(count("SELECT count(*) FROM delivery WHERE last_error IS NOT NULL AND sent_at IS NOT NULL"))
                 .isEqualTo(2);
 
         consolidate();
         assertThat(smtp.getReceivedMessages()).hasSize(2);
-        assertThat(count("SELECT count(*) FROM delivery_file")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM delivery_file")).isEqualTo(4);
     }
 
     @Test
@@ -246,16 +247,16 @@ class DeliveryTest {
                 "van-thu", "Văn thư", "vanthu@example.vn", List.of())), false);
         List<Path> outputs = Delivery.outputsIn(work.resolve("out/2024"), "2024");
         assertThat(outputs).extracting(p -> p.getFileName().toString())
-                .containsExactly("bang-diem-2024.xlsx", "tong-hop-2024.xlsx");
+                .containsExactlyInAnyOrder("bang-diem-2024.xlsx", "bao-cao-2024.pdf", "tong-hop-2024.xlsx");
 
         assertThat(noSmtp.deliver("2024", outputs, null).summary())
-                .isEqualTo("delivered to 1 recipient(s) (2 file(s)), outbox only (no SMTP configured)");
+                .isEqualTo("delivered to 1 recipient(s) (3 file(s)), outbox only (no SMTP configured)");
         assertThat(noSmtp.deliver("2024", outputs, null).summary())
                 .isEqualTo("nothing new to deliver (1 recipient(s) up to date)");
 
         try (Stream<Path> files = Files.list(outbox.resolve("van-thu/2024"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("bang-diem-2024.xlsx", "tong-hop-2024.xlsx");
+                    .containsExactly("bang-diem-2024.xlsx", "bao-cao-2024.pdf", "tong-hop-2024.xlsx");
         }
         assertThat(jdbc.sql("SELECT coalesce(email_status, '-') || ' ' || coalesce(message_id, '-') FROM delivery "
                 + "WHERE recipient_key = 'van-thu'").query(String.class).single()).isEqualTo("- -");

@@ -37,6 +37,14 @@ class AtomicFilesTest {
         assertThat(names(dir)).containsExactly("out.xlsx");
     }
 
+    @Test
+    void theFileGetsThePermissionsOfAnyNewFileInItsFolderNotOwnerOnly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path target = AtomicFiles.write(dir.resolve("out.pdf"), out -> out.write(1));
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
     private static Stream<String> names(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).toList().stream();

@@ -79,4 +79,73 @@ class OutputWorkbookTest {
         assertThat(OutputWorkbook.fileName("bang-diem", "2025-6T")).isEqualTo("bang-diem-2025-6T.xlsx");
         assertThat(OutputWorkbook.fileName("tong-hop", "../Q1 2025")).isEqualTo("tong-hop-.._Q1_2025.xlsx");
     }
+
+    @Test
+    void theInformationHeaderSpansTheTableAndGrowsWhenItMustWrap() throws Exception {
+        OutputInfo info = new OutputInfo("Vì an ninh Tổ quốc " + "rất dài ".repeat(20), "2025-6T",
+                "Sơ kết 6 tháng năm 2025", java.time.LocalDateTime.of(2025, 6, 20, 8, 30), 2025, 3);
+        try (OutputWorkbook out = new OutputWorkbook("Thử")) {
+            Sheet sheet = out.sheet("Thử");
+            int top = out.infoHeader(sheet, "=TIÊU ĐỀ", info, 3);
+            assertThat(top).isEqualTo(OutputWorkbook.INFO_ROWS);
+            out.headerRow(sheet, top, java.util.List.of("Mã", "Tên đơn vị", "Điểm"));
+            out.text(out.row(sheet, top + 1), 1, "Phòng Cảnh sát hình sự");
+            out.layOut(sheet, top + 1, 0);
+            assertThat(sheet.getMergedRegions()).contains(org.apache.poi.ss.util.CellRangeAddress.valueOf("A1:C1"),
+                    org.apache.poi.ss.util.CellRangeAddress.valueOf("A2:C2"),
+                    org.apache.poi.ss.util.CellRangeAddress.valueOf("A3:C3"));
+            // A caption that starts like a formula is still text that never evaluates.
+            assertThat(sheet.getRow(0).getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(0).getCell(0).getCellStyle().getQuotePrefixed()).isTrue();
+            // The long movement line wraps over several lines; the short date line keeps one.
+            assertThat(sheet.getRow(1).getHeightInPoints()).isGreaterThan(2 * 15f);
+            assertThat(sheet.getRow(2).getHeightInPoints()).isEqualTo(15f * 2); // 62 characters over about 28
+            assertThat(sheet.getColumnWidth(1)).isEqualTo(24 * 256); // the header does not widen its columns
+            assertThat(sheet.getRepeatingRows()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:4"));
+        }
+    }
+
+    @Test
+    void wrappedTextAndWrappedHeadersMakeTheirRowsTaller() throws Exception {
+        try (OutputWorkbook out = new OutputWorkbook("Thử")) {
+            Sheet sheet = out.sheet("Thử");
+            Row header = out.headerRow(sheet, java.util.List.of("Mã", "Điểm trung bình của khối"));
+            out.text(out.row(sheet, 1), 0, "x".repeat(10));
+            out.text(out.row(sheet, 1), 1, "một hai ba\nbốn năm sáu\nbảy", true);
+            out.layOut(sheet, 1, 0);
+            assertThat(header.getHeightInPoints()).isEqualTo(30f); // "Điểm trung bình của khối" in 12 characters
+            assertThat(sheet.getRow(1).getHeightInPoints()).isEqualTo(45f); // three lines
+        }
+    }
+
+    @Test
+    void aTableTooWideForOnePagePrintsOverSeveralWithItsLeadingColumnsRepeated() throws Exception {
+        try (OutputWorkbook out = new OutputWorkbook("Thử")) {
+            Sheet narrow = out.sheet("Hẹp");
+            out.text(out.row(narrow, 0), 0, "x".repeat(40));
+            out.layOut(narrow, 1, 1);
+            assertThat(narrow.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(narrow.getRepeatingColumns()).isNull();
+
+            Sheet wide = out.sheet("Rộng");
+            Row row = out.row(wide, 0);
+            out.text(row, 0, "PC01");
+            out.text(row, 1, "x".repeat(48)); // 50 wide with the margin
+            for (int c = 2; c < 42; c++) {
+                out.text(row, c, "y".repeat(8)); // 40 columns of 10
+            }
+            out.layOut(wide, 1, 2);
+            // 456 characters: the 56 of the unit, then 400 at most 159 a page (215 less the repeated 56).
+            assertThat(OutputWorkbook.pagesWide(wide, 2)).isEqualTo(3);
+            assertThat(wide.getPrintSetup().getFitWidth()).isEqualTo((short) 3);
+            assertThat(wide.getPrintSetup().getFitHeight()).isZero();
+            assertThat(wide.getRepeatingColumns()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("A:B"));
+            assertThat(wide.getRepeatingRows()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+        }
+    }
+
+    @Test
+    void fileNamesForOtherKindsOfOutput() {
+        assertThat(OutputWorkbook.fileName("bao-cao", "2025/6T", "pdf")).isEqualTo("bao-cao-2025_6T.pdf");
+    }
 }

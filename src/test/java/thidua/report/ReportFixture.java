@@ -19,6 +19,7 @@ import thidua.scheme.Period;
 import thidua.scheme.Rule;
 import thidua.scheme.Scheme;
 import thidua.scheme.Unit;
+import thidua.scheme.UnitTarget;
 import thidua.scheme.UnitKind;
 import thidua.scoring.PeriodResults;
 import thidua.scoring.UnitReport;
@@ -33,12 +34,17 @@ import thidua.submission.SubmissionStatus;
 final class ReportFixture {
 
     static final String FORMULA_NAME = "=HYPERLINK(\"http://example.invalid\",\"Bấm vào đây\")";
+    /** What a unit wrote, quoted by a warning of its file (X04's): it must stay text too. */
+    static final String FORMULA_WARNING = "=HYPERLINK(\"http://x\",\"y\")";
     static final Period PERIOD = new Period("2025-6T", "Sơ kết 6 tháng năm 2025",
             LocalDate.of(2024, 12, 15), LocalDate.of(2025, 6, 14), LocalDate.of(2025, 6, 20));
     /** 16:15 on 19/06/2025 in Hà Nội. */
     static final Instant PC01_ARRIVAL = Instant.parse("2025-06-19T09:15:00Z");
     /** 10:30 on 21/06/2025 in Hà Nội: after the deadline. */
     static final Instant PC02_ARRIVAL = Instant.parse("2025-06-21T03:30:00Z");
+
+    /** The information header of the fixture's outputs: made 08:30 on 20/06/2025 in Hà Nội, by scheme version 7. */
+    static final OutputInfo INFO = OutputInfo.of(results(), 7, Instant.parse("2025-06-20T01:30:00Z"));
 
     private ReportFixture() {
     }
@@ -73,7 +79,8 @@ final class ReportFixture {
                                 Rule.GIAM, "TNGT.CHET", List.of(), List.of(), bd("15"), bd("10"), k1),
                         new Criterion("THUONG.KHEN", "Được khen thưởng đột xuất", CriterionGroup.BONUS,
                                 Rule.THUONG, "KHEN", List.of(), List.of(), null, bd("1"), BlockScope.ALL)),
-                Map.of(),
+                // PC02 registered its own target for deaths (20 %); from 10 to 0 it scores full marks either way.
+                Map.of(new UnitTarget.Key("PC02", "GIAM.TNGT.CHET"), bd("20")),
                 List.of(new Grade("Xuất sắc", bd("90")), new Grade("Tốt", bd("70")),
                         new Grade("Khá", bd("50")), new Grade("Trung bình", bd("0"))),
                 List.of(new AwardRule("Cờ thi đua", 1, "Xuất sắc"), new AwardRule("Bằng khen", 2, "Tốt")));
@@ -89,7 +96,7 @@ final class ReportFixture {
         reports.put("X01", report("X01", SubmissionStatus.SUBMITTED, PC01_ARRIVAL, 0, 0, 0, 0, 1, 0));
         reports.put("X02", report("X02", SubmissionStatus.SUBMITTED, PC01_ARRIVAL, 9, 0, 10, 0, 0, 0));
         reports.put("X03", report("X03", SubmissionStatus.SUBMITTED, PC01_ARRIVAL, 18, 0, 20, 0, 0, 0));
-        reports.put("X04", new UnitReport("X04", SubmissionStatus.RETURNED, null, Map.of()));
+        reports.put("X04", new UnitReport("X04", SubmissionStatus.RETURNED, null, Map.of(), List.of(FORMULA_WARNING)));
         return PeriodResults.of(scheme(), PERIOD, reports);
     }
 

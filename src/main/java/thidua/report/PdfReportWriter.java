@@ -1,0 +1,145 @@
+package thidua.report;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import thidua.scoring.PeriodResults;
+import thidua.scoring.Ratio;
+import thidua.scoring.Standing;
+import thidua.scoring.SummaryRow;
+import thidua.submission.SubmissionStatus;
+
+/**
+ * Writes the report the leaders read on paper and on their phones, {@code bao-cao-P.pdf}:
+ * the title, the provincial summary, the key indicators against the same period last
+ * year, the block averages, and the ranking of every block, with the same figures and
+ * charts as the workbooks. Figures are written the Vietnamese way (1.060; 92,02).
+ */
+public final class PdfReportWriter {
+
+    public static final String FILE_PREFIX = "bao-cao";
+    static final String TITLE = "BÁO CÁO KẾT QUẢ THI ĐUA";
+    static final List<PdfCanvas.Column> PROVINCE_COLUMNS = List.of(
+            new PdfCanvas.Column("Mã", 1.3f, PdfCanvas.Align.LEFT),
+            new PdfCanvas.Column("Nội dung", 5.2f, PdfCanvas.Align.LEFT),
+            new PdfCanvas.Column("Kỳ này", 1f, PdfCanvas.Align.RIGHT),
+            new PdfCanvas.Column("Cùng kỳ", 1f, PdfCanvas.Align.RIGHT),
+            new PdfCanvas.Column("Tăng/giảm (%)", 1.1f, PdfCanvas.Align.RIGHT));
+    static final List<PdfCanvas.Column> RANKING_COLUMNS = List.of(
+            new PdfCanvas.Column("Hạng", 0.6f, PdfCanvas.Align.CENTER),
+            new PdfCanvas.Column("Mã đơn vị", 1f, PdfCanvas.Align.LEFT),
+            new PdfCanvas.Column("Tên đơn vị", 3.6f, PdfCanvas.Align.LEFT),
+            new PdfCanvas.Column("Tổng điểm", 0.9f, PdfCanvas.Align.RIGHT),
+            new PdfCanvas.Column("Xếp loại", 2.4f, PdfCanvas.Align.LEFT),
+            new PdfCanvas.Column("Đề nghị khen thưởng", 2.6f, PdfCanvas.Align.LEFT));
+    private static final float CHART_HEIGHT = 205f;
+
+    /** Writes {@code outDir/bao-cao-P.pdf} atomically, creating the folder if missing, and returns its path. */
+    public Path write(PeriodResults results, OutputInfo info, Path outDir) throws IOException {
+        try (PdfCanvas pdf = new PdfCanvas(TITLE + " – " + info.period() + " – lập lúc " + info.generatedAtText())) {
+            pdf.describe(TITLE + " – " + info.period(), info.movement(), info.generatedAt());
+            pdf.centered(TITLE, true, 18, 0x1F3864);
+            pdf.space(4);
+            pdf.centered("Phong trào: " + info.movement(), true, 12, 0x000000);
+            pdf.centered("Kỳ báo cáo: " + info.period(), false, 12, 0x000000);
+            pdf.space(2);
+            pdf.centered(info.generatedLine() + " – " + info.schemeLine(), false, 8.5f, 0x595959);
+            pdf.space(8);
+            pdf.paragraph(reporting(results), false, 10);
+
+            pdf.heading("I. TỔNG HỢP KẾT QUẢ TOÀN TỈNH", 12, 60);
+            List<List<String>> province = new ArrayList<>();
+            for (SummaryRow s : results.province()) {
+                province.add(summaryRow(s));
+            }
+            pdf.table(PROVINCE_COLUMNS, province);
+
+            List<SummaryRow> key = ReportCharts.keyIndicators(results);
+            if (!key.isEmpty()) {
+                pdf.heading("II. CHỈ TIÊU CHÍNH SO VỚI CÙNG KỲ NĂM TRƯỚC", 12, CHART_HEIGHT);
+                pdf.barChart(ReportCharts.INDICATOR_CHART_TITLE,
+                        key.stream().map(SummaryRow::code).toList(), null,
+                        List.of(new PdfCanvas.Bars("Kỳ này", ReportCharts.CURRENT_RGB,
+                                        key.stream().map(s -> whole(s.current())).toList()),
+                                new PdfCanvas.Bars("Cùng kỳ", ReportCharts.BASELINE_RGB,
+                                        key.stream().map(s -> whole(s.baseline())).toList())),
+                        CHART_HEIGHT);
+            }
+
+            pdf.heading("III. XẾP HẠNG THEO KHỐI THI ĐUA", 12, CHART_HEIGHT);
+            List<ReportCharts.BlockAverage> blocks = ReportCharts.blockAverages(results);
+            pdf.barChart(ReportCharts.BLOCK_CHART_TITLE,
+                    blocks.stream().map(b -> b.block().code()).toList(),
+                    blocks.stream().map(b -> b.block().name()).toList(),
+                    List.of(new PdfCanvas.Bars("Điểm trung bình", ReportCharts.CURRENT_RGB,
+                            blocks.stream().map(ReportCharts.BlockAverage::average).toList())),
+                    CHART_HEIGHT);
+            for (ReportCharts.BlockAverage b : blocks) {
+                List<List<String>> rows = new ArrayList<>();
+                for (Standing s : results.standingsOf(b.block().code())) {
+                    rows.add(List.of(s.ranked() ? String.valueOf(s.rank()) : "",
+                            s.unit().code(), s.unit().name(),
+                            s.ranked() ? figure(s.card().total(), true) : "",
+                            nullToEmpty(s.grade()), nullToEmpty(s.award())));
+                }
+                // A block's table starts on a new page rather than leave a few rows behind, if it fits on one.
+                pdf.heading("Khối " + b.block().code() + " – " + b.block().name(), 11,
+                        Math.min(pdf.tableHeight(RANKING_COLUMNS, rows) + 16, pdf.pageRoom() - 40));
+                pdf.paragraph("Xếp hạng " + b.ranked() + "/" + b.units() + " đơn vị; điểm trung bình "
+                        + (b.average() == null ? "–" : figure(b.average(), true)) + ".", false, 9);
+                pdf.space(3);
+                pdf.table(RANKING_COLUMNS, rows);
+            }
+            return pdf.save(outDir.resolve(OutputWorkbook.fileName(FILE_PREFIX, results.period().code(), "pdf")));
+        }
+    }
+
+    /** One sentence on who reported: counted, late, returned, missing. */
+    static String reporting(PeriodResults results) {
+        List<Standing> all = results.standings();
+        long ranked = all.stream().filter(Standing::ranked).count();
+        long late = all.stream().filter(s -> s.status() == SubmissionStatus.LATE).count();
+        long returned = all.stream().filter(s -> s.status() == SubmissionStatus.RETURNED).count();
+        long missing = all.stream().filter(s -> s.status() == SubmissionStatus.MISSING).count();
+        return "Tổng số " + all.size() + " đơn vị: " + ranked + " đơn vị có báo cáo được chấm điểm, xếp hạng (trong đó "
+                + late + " nộp muộn); " + returned + " đơn vị có báo cáo bị trả lại; " + missing + " đơn vị chưa nộp.";
+    }
+
+    /** As in {@code Tổng hợp}: sums whole, rates and changes with 2 decimals, a rate's name ending in (%). */
+    private static List<String> summaryRow(SummaryRow s) {
+        String current = s.rate() ? figure(rounded(s.current()), true) : figure(whole(s.current()), false);
+        String baseline = s.rate() ? figure(rounded(s.baseline()), true) : figure(whole(s.baseline()), false);
+        return List.of(s.code(), SummaryWriter.name(s), current, baseline, figure(rounded(s.change()), true));
+    }
+
+    private static BigDecimal rounded(Ratio r) {
+        return r == null ? null : r.rounded();
+    }
+
+    private static BigDecimal whole(Ratio r) {
+        return r == null ? null : r.rounded().setScale(0, RoundingMode.HALF_UP);
+    }
+
+    /** A figure the Vietnamese way: dot between thousands, comma before the 2 decimals; blank for null. */
+    static String figure(BigDecimal value, boolean decimals) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols();
+        symbols.setGroupingSeparator('.');
+        symbols.setDecimalSeparator(',');
+        symbols.setMinusSign('-');
+        DecimalFormat format = new DecimalFormat(decimals ? "#,##0.00" : "#,##0", symbols);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
