@@ -53,8 +53,13 @@ public final class SummaryWriter {
     }
 
     private static void province(OutputWorkbook out, List<SummaryRow> rows, OutputInfo info) {
-        Sheet sheet = out.sheet(PROVINCE_SHEET);
-        int top = out.infoHeader(sheet, "BÁO CÁO TỔNG HỢP KẾT QUẢ THI ĐUA TOÀN TỈNH", info, PROVINCE_HEADER.size());
+        summaryTable(out, out.sheet(PROVINCE_SHEET), "BÁO CÁO TỔNG HỢP KẾT QUẢ THI ĐUA TOÀN TỈNH", rows, info);
+    }
+
+    /** A `Mã, Nội dung, Kỳ này, Cùng kỳ, Tăng/giảm (%)` table under an information header; returns its header row. */
+    private static int summaryTable(OutputWorkbook out, Sheet sheet, String title, List<SummaryRow> rows,
+                                    OutputInfo info) {
+        int top = out.infoHeader(sheet, title, info, PROVINCE_HEADER.size());
         header(out, sheet, top, PROVINCE_HEADER, PROVINCE_HEADER.size() - 1);
         int r = top + 1;
         for (SummaryRow s : rows) {
@@ -64,6 +69,7 @@ public final class SummaryWriter {
             figures(out, row, 2, s);
         }
         out.layOut(sheet, top + 1, 0);
+        return top;
     }
 
     private static void blocks(OutputWorkbook out, Map<String, List<SummaryRow>> byBlock, OutputInfo info) {
@@ -89,16 +95,7 @@ public final class SummaryWriter {
      */
     private static void chart(OutputWorkbook out, List<SummaryRow> rows, OutputInfo info) {
         Sheet sheet = out.sheet(CHART_SHEET);
-        int top = out.infoHeader(sheet, "CHỈ TIÊU CHÍNH SO VỚI CÙNG KỲ NĂM TRƯỚC", info, PROVINCE_HEADER.size());
-        header(out, sheet, top, PROVINCE_HEADER, PROVINCE_HEADER.size() - 1);
-        int r = top + 1;
-        for (SummaryRow s : rows) {
-            Row row = out.row(sheet, r++);
-            out.text(row, 0, s.code());
-            out.text(row, 1, name(s), true);
-            figures(out, row, 2, s);
-        }
-        out.layOut(sheet, top + 1, 0);
+        int top = summaryTable(out, sheet, "CHỈ TIÊU CHÍNH SO VỚI CÙNG KỲ NĂM TRƯỚC", rows, info);
         if (rows.isEmpty()) {
             return;
         }
