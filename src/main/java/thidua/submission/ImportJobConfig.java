@@ -44,12 +44,13 @@ public class ImportJobConfig {
 
     @Bean
     Step importFiles(JobRepository repository, PlatformTransactionManager tx, ListItemReader<Path> inboxReader,
-                     SubmissionExaminer examiner, ItemWriter<Examination> submissionWriter) {
+                     SubmissionExaminer examiner, SubmissionFiler filer, ItemWriter<Examination> submissionWriter) {
         return new StepBuilder("importFiles", repository)
                 .<Path, Examination>chunk(1)
                 .transactionManager(tx)
                 .reader(inboxReader)
-                .processor(examiner::examine)
+                // A file whose import committed but whose filing was interrupted is filed, not imported again.
+                .processor(path -> filer.resumeInterrupted(path) ? null : examiner.examine(path))
                 .writer(submissionWriter)
                 .build();
     }

@@ -44,6 +44,23 @@ public class SubmissionStore {
         insertDetails(id, e);
     }
 
+    /**
+     * A committed submission with these bytes and this name whose original was never filed
+     * (the process stopped between the commit and the copy into archive/ or rejected/).
+     */
+    public Optional<Stored> unfiled(String sha256, String originalName) {
+        return jdbc.sql("""
+                SELECT id FROM submission WHERE sha256 = ? AND original_name = ? AND filed_at IS NULL
+                ORDER BY id LIMIT 1""")
+                .params(sha256, thidua.text.Labels.clean(originalName)).query(Long.class).optional()
+                .flatMap(this::find);
+    }
+
+    /** The original of a submission is in archive/ or rejected/ and gone from the inbox. */
+    public void markFiled(long id) {
+        jdbc.sql("UPDATE submission SET filed_at = now() WHERE id = ?").param(id).update();
+    }
+
     /** Values (of an accepted file) and findings. */
     private void insertDetails(long id, Examination e) {
         ParsedSubmission parsed = e.parsed();
