@@ -38,7 +38,7 @@ class ImportKilledMidwayTest {
 
         try (SharedPostgres db = SharedPostgres.start()) {
             long killedExecution;
-            try (ChildJvm first = ChildJvm.start("run", work.resolve("run.log"), db.env(), Map.of(),
+            try (ChildJvm first = ChildJvm.start("run", ChildJvm.logFile(getClass(), "run"), db.env(), Map.of(),
                     "run", "--scheme", TestSubmissions.SCHEME.toAbsolutePath().toString(), "--inbox", inbox.toString(),
                     "--period", "2024", "--out", work.resolve("out").toString(),
                     "--data-dir", work.resolve("data-1").toString())) {
@@ -56,7 +56,7 @@ class ImportKilledMidwayTest {
             assertThat(importedWhenKilled).as("killed in the middle").isLessThan(FILES);
             assertThat(TestSubmissions.files(inbox)).isNotEmpty();
 
-            try (ChildJvm again = ChildJvm.start("import", work.resolve("import.log"), db.env(), Map.of(),
+            try (ChildJvm again = ChildJvm.start("import", ChildJvm.logFile(getClass(), "import"), db.env(), Map.of(),
                     "import", "--inbox", inbox.toString(), "--data-dir", work.resolve("data-2").toString())) {
                 int exit = again.awaitExit(Duration.ofMinutes(5));
                 assertThat(exit).as(again.tail()).isZero();

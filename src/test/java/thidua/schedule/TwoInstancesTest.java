@@ -75,7 +75,7 @@ class TwoInstancesTest {
         List<Made> second = TestSubmissions.write(work.resolve("staging-2"), SECOND, false, "b");
 
         try (SharedPostgres shared = SharedPostgres.start();
-             ChildJvm scheme = ChildJvm.start("scheme", work.resolve("scheme.log"), shared.env(), Map.of(),
+             ChildJvm scheme = ChildJvm.start("scheme", ChildJvm.logFile(getClass(), "scheme"), shared.env(), Map.of(),
                      "scheme", "--file", TestSubmissions.SCHEME.toAbsolutePath().toString(),
                      "--data-dir", work.resolve("scheme").toString());
              ChildJvm a = serve(shared, "node-a", jobs);
@@ -171,7 +171,7 @@ class TwoInstancesTest {
     }
 
     private ChildJvm serve(SharedPostgres shared, String node, Path jobs) {
-        return ChildJvm.start(node, work.resolve(node + ".log"), shared.env(), Map.of(
+        return ChildJvm.start(node, ChildJvm.logFile(getClass(), node), shared.env(), Map.of(
                         "server.port", "0",
                         "thidua.jobs-dir", jobs.toString(),
                         "thidua.inbox.settle-millis", "0",

@@ -57,6 +57,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Where a child's output is kept after the test, for a look when it fails: target/child-logs/TEST/NAME.log. */
+    public static Path logFile(Class<?> test, String name) {
+        return Path.of("target", "child-logs", test.getSimpleName(), name + ".log").toAbsolutePath();
+    }
+
     /** The class path of this test JVM; Surefire may hide it behind a manifest-only jar. */
     private static String classPath() {
         String surefire = System.getProperty("surefire.test.class.path");
