@@ -74,6 +74,37 @@ public class SubmissionFiler {
     }
 
     /**
+     * Records as filed the submissions of ended imports whose original is stored (with its
+     * bytes) and no longer in {@code inbox}: a process stopped between removing the inbox
+     * copy and recording it. One still in the inbox is left to the next scan, which
+     * finishes its filing; one neither stored nor in the inbox is reported.
+     */
+    public void recordFinishedFilings(Inbox inbox) {
+        for (SubmissionStore.Stored s : store.unfiledOfEndedImports()) {
+            Path stored = Path.of(s.storedPath());
+            if (Files.exists(inbox.dir().resolve(s.originalName()))) {
+                continue;
+            }
+            try {
+                if (!Files.isRegularFile(stored) || !InboxFile.sha256(stored).equals(s.sha256())) {
+                    log.warn("#{} {}: neither filed in {} nor waiting in {}: look for the original", s.id(),
+                            s.originalName(), stored.getParent(), inbox.dir());
+                    continue;
+                }
+                Path report = ErrorReportWriter.reportPath(stored);
+                if (s.status().equals("REJECTED") && !Files.exists(report)) {
+                    new ErrorReportWriter().write(stored, store.findings(s.id()), report);
+                }
+                separately.executeWithoutResult(status -> store.markFiled(s.id()));
+                log.info("#{} {}: filed by a run that stopped before recording it; recorded now", s.id(),
+                        s.originalName());
+            } catch (IOException | RuntimeException ex) {
+                log.warn("#{} {}: could not record its filing ({})", s.id(), s.originalName(), ex.toString());
+            }
+        }
+    }
+
+    /**
      * After the commit: the stored copy, the error report, the inbox copy removed, the row
      * marked filed. Never throws: what fails is logged and the file stays in the inbox
      * for the next scan, which finishes the filing.

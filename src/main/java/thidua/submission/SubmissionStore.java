@@ -56,6 +56,14 @@ public class SubmissionStore {
                 .flatMap(this::find);
     }
 
+    /** Submissions not marked filed whose import has ended (completed, failed, or recovered after a kill). */
+    public List<Stored> unfiledOfEndedImports() {
+        return jdbc.sql("""
+                SELECT s.id FROM submission s JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
+                WHERE s.filed_at IS NULL AND e.status NOT IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY s.id""")
+                .query(Long.class).list().stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
     /** The original of a submission is in archive/ or rejected/ and gone from the inbox. */
     public void markFiled(long id) {
         jdbc.sql("UPDATE submission SET filed_at = now() WHERE id = ?").param(id).update();

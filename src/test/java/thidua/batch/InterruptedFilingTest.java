@@ -88,6 +88,23 @@ class InterruptedFilingTest {
         assertFiled("PC08.xlsx");
     }
 
+    @Test
+    void anOriginalFiledAndRemovedFromTheInboxButNotRecordedIsRecordedByTheNextImport() throws Exception {
+        Path inbox = inbox("PC08", "PA05");
+        runs.importInbox(inbox);
+        Path report = Path.of(storedPath("PA05.xlsx") + ".loi.xlsx");
+        Files.delete(report);
+        // The state of a kill after the inbox copy is removed and before the filing is recorded.
+        jdbc.sql("UPDATE submission SET filed_at = NULL").update();
+
+        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 0 accepted, 0 rejected, 0 duplicate");
+        assertThat(count("SELECT count(*) FROM submission")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM submission WHERE filed_at IS NULL")).isZero();
+        assertThat(report).exists();
+        assertFiled("PC08.xlsx");
+        assertFiled("PA05.xlsx");
+    }
+
     private Path inbox(String... units) throws Exception {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         for (String unit : units) {

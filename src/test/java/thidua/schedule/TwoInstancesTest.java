@@ -119,7 +119,8 @@ class TwoInstancesTest {
                             && TestSubmissions.files(inbox).isEmpty()
                             && status(killed.execution()).equals("FAILED")
                             && runs().stream().anyMatch(r -> r.status().equals("COMPLETED")
-                            && (killed.firing() + " recovery").equals(r.firing())));
+                            && (killed.firing() + " recovery").equals(r.firing())),
+                    this::state);
             List<Run> runs = runs();
             Run recovery = runs.stream().filter(r -> (killed.firing() + " recovery").equals(r.firing()))
                     .findFirst().orElseThrow();
@@ -208,6 +209,22 @@ class TwoInstancesTest {
                 .query((rs, n) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, Long.class)))
                 .list();
+    }
+
+    /** What the database says, for a failure message. */
+    private String state() {
+        return "submissions " + count("SELECT count(*) FROM submission") + ", unfiled "
+                + count("SELECT count(*) FROM submission WHERE filed_at IS NULL") + "\nimport runs:\n"
+                + runs().stream().map(Run::toString).collect(Collectors.joining("\n"))
+                + "\nQuartz: " + db.jdbc().sql("""
+                        SELECT trigger_name || ' ' || trigger_group || ' ' || trigger_state || ' next ' || next_fire_time
+                        FROM qrtz_triggers""").query(String.class).list()
+                + "\nfired: " + db.jdbc().sql("""
+                        SELECT instance_name || ' ' || trigger_name || ' ' || state || ' ' || requests_recovery
+                        FROM qrtz_fired_triggers""").query(String.class).list()
+                + "\nscheduler state: " + db.jdbc().sql("""
+                        SELECT instance_name || ' checkin ' || last_checkin_time FROM qrtz_scheduler_state""")
+                .query(String.class).list();
     }
 
     private String status(long execution) {

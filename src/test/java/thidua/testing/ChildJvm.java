@@ -147,10 +147,16 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Polls {@code condition} until it holds; fails with {@code what} after {@code timeout}. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        await(what, timeout, condition, () -> "");
+    }
+
+    /** As {@link #await(String, Duration, BooleanSupplier)}, saying {@code state} when it fails. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition,
+                             java.util.function.Supplier<String> state) {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + timeout + ": " + what);
+                throw new AssertionError("not within " + timeout + ": " + what + "\n" + state.get());
             }
             sleep(250);
         }
