@@ -115,14 +115,19 @@ public final class TestSubmissions {
         return files(dir).stream().filter(p -> !p.getFileName().toString().endsWith(".loi.xlsx")).toList();
     }
 
+    /** The regular files under {@code dir}; looked at again when a running import moves one meanwhile. */
     public static List<Path> files(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 1; ; attempt++) {
+            if (!Files.isDirectory(dir)) {
+                return List.of();
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                return walk.filter(Files::isRegularFile).sorted().toList();
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 20) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
     }
 
