@@ -23,10 +23,12 @@ import thidua.workbook.Finding;
  * {@code archive/duplicate/} or {@code rejected/} (written to a hidden temporary file,
  * then renamed: never half there), the error report of a rejected file is written beside
  * it, the inbox copy is removed, and the row is marked filed. A process killed at any
- * point leaves either no row and the file in the inbox (imported again from scratch), or
- * a row not marked filed and the file still in the inbox: the next import finishes that
- * filing ({@link #resumeInterrupted}) instead of importing the file twice. No copy is
- * ever made for a row that did not commit, so nothing in archive/ or rejected/ lacks its row.
+ * point leaves no row and the file in the inbox (imported again from scratch); or a row
+ * not marked filed and the file still in the inbox: the next import finishes that filing
+ * ({@link #resumeInterrupted}) instead of importing the file twice; or a row not marked
+ * filed whose original is already stored and gone from the inbox: the next import records
+ * it ({@link #recordFinishedFilings}). No copy is ever made for a row that did not commit,
+ * so nothing in archive/ or rejected/ lacks its row.
  */
 @Component
 public class SubmissionFiler {
@@ -114,7 +116,11 @@ public class SubmissionFiler {
             if (resumed) {
                 removeTemporaries(target);
             }
-            if (!(resumed && Files.isRegularFile(target))) {
+            boolean stored = resumed && Files.isRegularFile(target); // renamed into place: complete
+            if (stored && !InboxFile.sha256(target).equals(InboxFile.sha256(source))) {
+                throw new IOException(target + " holds other bytes; left as it is");
+            }
+            if (!stored) {
                 copyAtomically(source, target, resumed);
             }
             if (report != null) {
