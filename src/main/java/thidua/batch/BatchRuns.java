@@ -28,6 +28,8 @@ import thidua.text.Labels;
  */
 @Service
 public class BatchRuns {
+    /** The non-identifying parameter naming the schedule firing that launched a job. */
+    public static final String FIRING = "firing";
     private final JobOperator operator;
     private final Job schemeJob;
     private final Job importJob;
@@ -71,24 +73,38 @@ public class BatchRuns {
     }
 
     public RunResult importInbox(Path inbox) throws BadRequest {
+        return importInbox(inbox, null);
+    }
+
+    /**
+     * @param firing the schedule firing that asks for it ({@code name@scheduled-time}), null
+     *               when a person asks: recorded as a non-identifying parameter, so every
+     *               execution tells which firing launched it
+     */
+    public RunResult importInbox(Path inbox, String firing) throws BadRequest {
         if (!Files.isDirectory(inbox)) {
             throw new BadRequest("thư mục nhận báo cáo không tồn tại: " + inbox);
         }
-        return launch("import", importJob, new JobParametersBuilder()
+        return launch("import", importJob, withFiring(new JobParametersBuilder()
                 .addString("inbox", inbox.toAbsolutePath().normalize().toString())
-                .addString("requestedAt", Instant.now().toString())
+                .addString("requestedAt", Instant.now().toString()), firing)
                 .toJobParameters());
     }
 
     public RunResult consolidate(String period, Path out) throws BadRequest {
+        return consolidate(period, out, null);
+    }
+
+    /** @param firing as for {@link #importInbox(Path, String)} */
+    public RunResult consolidate(String period, Path out, String firing) throws BadRequest {
         String code = Labels.code(period);
         if (schemes.currentForPeriod(code).isEmpty()) {
             throw new BadRequest("kỳ báo cáo \"" + code + "\" không có trong bộ tiêu chí nào đã nạp (nạp bằng lệnh scheme)");
         }
-        return launch("consolidate", consolidateJob, new JobParametersBuilder()
+        return launch("consolidate", consolidateJob, withFiring(new JobParametersBuilder()
                 .addString("period", code)
                 .addString("out", out.toAbsolutePath().normalize().toString())
-                .addString("requestedAt", Instant.now().toString())
+                .addString("requestedAt", Instant.now().toString()), firing)
                 .toJobParameters());
     }
 
@@ -140,6 +156,10 @@ public class BatchRuns {
         } catch (Exception e) {
             throw new Conflict("không chạy lại được #" + executionId + ": " + e.getMessage());
         }
+    }
+
+    private static JobParametersBuilder withFiring(JobParametersBuilder params, String firing) {
+        return firing == null ? params : params.addString(FIRING, firing, false);
     }
 
     private RunResult launch(String command, Job job, JobParameters params) {

@@ -41,9 +41,10 @@ public class StaleExecutions {
         for (String job : repository.getJobNames()) {
             for (JobExecution execution : repository.findRunningJobExecutions(job)) {
                 if (processes.ownerIsGone(execution.getId())) {
+                    var left = execution.getStatus(); // recover() changes the execution it is given
                     JobExecution done = operator.recover(execution);
                     log.info("job execution {} ({}) was left {} by a process that is gone: now {}, restartable",
-                            execution.getId(), job, execution.getStatus(), done.getStatus());
+                            execution.getId(), job, left, done.getStatus());
                     recovered.add(done);
                 }
             }

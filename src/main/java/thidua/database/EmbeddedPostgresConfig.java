@@ -44,6 +44,9 @@ public class EmbeddedPostgresConfig {
                     .setCleanDataDirectory(false)
                     .setServerConfig("timezone", "UTC")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    // Stopped by this context, after every bean that uses it (a JVM hook of its own
+                    // would race Spring's: the database gone while jobs and the process record close).
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng tại " + pgData, e);

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
@@ -67,8 +68,15 @@ public class ScheduleSync {
             // A missed scan is harmless (the next one takes the files); a missed consolidation is run once on recovery.
             cron = d.misfire().equals("skip") ? cron.withMisfireHandlingInstructionDoNothing()
                     : cron.withMisfireHandlingInstructionFireAndProceed();
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(d.name(), GROUP).forJob(key)
-                    .withSchedule(cron).build();
+            // Starting a second from now: a replaced trigger never fires again a second that already fired.
+            CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(d.name(), GROUP).forJob(key)
+                    .withSchedule(cron).startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(1))).build();
+            if (unchanged(detail, trigger)) {
+                // Left alone: replacing it at every start of an instance would forget a firing missed while
+                // no instance ran (misfire), and could fire again one that another instance just ran.
+                log.info("schedule {}: unchanged, {} at \"{}\" {}", d.name(), d.job(), d.cron(), d.params());
+                continue;
+            }
             scheduler.scheduleJob(detail, Set.of(trigger), true);
             log.info("schedule {}: {} at \"{}\" {}", d.name(), d.job(), d.cron(), d.params());
         }
@@ -79,6 +87,23 @@ public class ScheduleSync {
             }
         }
         return definitions;
+    }
+
+    /** True when Quartz already holds this job and trigger as defined, in a state that fires. */
+    private boolean unchanged(JobDetail wanted, CronTrigger wantedTrigger) throws SchedulerException {
+        JobDetail job = scheduler.getJobDetail(wanted.getKey());
+        Trigger held = scheduler.getTrigger(wantedTrigger.getKey());
+        if (job == null || !(held instanceof CronTrigger trigger)
+                || scheduler.getTriggerState(trigger.getKey()) == Trigger.TriggerState.ERROR) {
+            return false;
+        }
+        return job.getJobClass().equals(wanted.getJobClass())
+                && job.getJobDataMap().getWrappedMap().equals(wanted.getJobDataMap().getWrappedMap())
+                && job.isDurable() == wanted.isDurable() && job.requestsRecovery() == wanted.requestsRecovery()
+                && trigger.getJobKey().equals(wanted.getKey())
+                && trigger.getCronExpression().equals(wantedTrigger.getCronExpression())
+                && trigger.getTimeZone().getID().equals(wantedTrigger.getTimeZone().getID())
+                && trigger.getMisfireInstruction() == wantedTrigger.getMisfireInstruction();
     }
 
     private List<ScheduleDefinition> definitions() throws IOException {

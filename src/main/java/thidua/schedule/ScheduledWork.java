@@ -48,12 +48,13 @@ public class ScheduledWork implements Job {
         String name = context.getJobDetail().getKey().getName();
         // An execution left by an instance that died is made restartable before new work starts.
         stale.recover();
+        String firing = firing(context);
         try {
             switch (data.getString(JOB)) {
-                case "import" -> report(name, runs.importInbox(Path.of(data.getString("inbox"))));
+                case "import" -> report(name, runs.importInbox(Path.of(data.getString("inbox")), firing));
                 case "consolidate-due" -> {
                     for (String period : due.periods()) {
-                        report(name, runs.consolidate(period, Path.of(data.getString("out"))));
+                        report(name, runs.consolidate(period, Path.of(data.getString("out")), firing));
                     }
                 }
                 default -> log.warn("{}: unknown work {}", name, data.getString(JOB));
@@ -63,6 +64,24 @@ public class ScheduledWork implements Job {
         } catch (RuntimeException e) {
             throw new JobExecutionException(e);
         }
+    }
+
+    /**
+     * Which firing this is: {@code schedule@scheduled-time}, plus {@code " recovery"} when an
+     * instance runs again the firing of an instance that died while running it (Quartz
+     * recovery keeps the original scheduled time in the job data).
+     */
+    static String firing(JobExecutionContext context) {
+        String name = context.getJobDetail().getKey().getName();
+        java.util.Date scheduled = context.getScheduledFireTime();
+        if (!context.isRecovering()) {
+            return name + "@" + scheduled.toInstant();
+        }
+        Object original = context.getMergedJobDataMap()
+                .get(org.quartz.Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+        java.time.Instant at = original == null ? scheduled.toInstant()
+                : java.time.Instant.ofEpochMilli(Long.parseLong(original.toString()));
+        return name + "@" + at + " recovery";
     }
 
     private static void report(String name, RunResult result) {

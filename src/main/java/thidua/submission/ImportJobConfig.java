@@ -28,12 +28,14 @@ public class ImportJobConfig {
     public static final String JOB = "importJob";
 
     @Bean
-    Job importJob(JobRepository repository, Step importFiles, SubmissionStore submissions,
+    Job importJob(JobRepository repository, Step importFiles, SubmissionStore submissions, SubmissionFiler filer,
                   thidua.batch.ProcessRegistry owner) {
         return new JobBuilder(JOB, repository).start(importFiles).listener(owner).listener(new JobExecutionListener() {
             /** The summary counts what this execution stored, so a restarted run reports the same way. */
             @Override
             public void afterJob(JobExecution job) {
+                // After the scan, which finished the filings whose originals were still in the inbox.
+                filer.recordFinishedFilings(Inbox.beside(Path.of(job.getJobParameters().getString("inbox"))));
                 java.util.Map<String, Integer> counts = submissions.countsByStatus(job.getId());
                 JobSummary.put(job, String.format("import: %d accepted, %d rejected, %d duplicate",
                         counts.getOrDefault("ACCEPTED", 0), counts.getOrDefault("REJECTED", 0),
@@ -44,12 +46,13 @@ public class ImportJobConfig {
 
     @Bean
     Step importFiles(JobRepository repository, PlatformTransactionManager tx, ListItemReader<Path> inboxReader,
-                     SubmissionExaminer examiner, ItemWriter<Examination> submissionWriter) {
+                     SubmissionExaminer examiner, SubmissionFiler filer, ItemWriter<Examination> submissionWriter) {
         return new StepBuilder("importFiles", repository)
                 .<Path, Examination>chunk(1)
                 .transactionManager(tx)
                 .reader(inboxReader)
-                .processor(examiner::examine)
+                // A file whose import committed but whose filing was interrupted is filed, not imported again.
+                .processor(path -> filer.resumeInterrupted(path) ? null : examiner.examine(path))
                 .writer(submissionWriter)
                 .build();
     }

@@ -5,52 +5,133 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import thidua.report.ErrorReportWriter;
 import thidua.workbook.Finding;
 
 /**
- * Stores an examined file: its original is copied under a generated name into
- * {@code archive/P/UNIT/}, {@code archive/duplicate/} or {@code rejected/} and the
- * verdict is recorded, in one transaction. The inbox copy is removed only after the
- * commit; on rollback the stored copy is removed, so a file is never lost nor half-stored.
+ * Stores an examined file: its verdict is recorded in the chunk's transaction; after the
+ * commit its original is copied under a generated name into {@code archive/P/UNIT/},
+ * {@code archive/duplicate/} or {@code rejected/} (written to a hidden temporary file,
+ * then renamed: never half there), the error report of a rejected file is written beside
+ * it, the inbox copy is removed, and the row is marked filed. A process killed at any
+ * point leaves no row and the file in the inbox (imported again from scratch); or a row
+ * not marked filed and the file still in the inbox: the next import finishes that filing
+ * ({@link #resumeInterrupted}) instead of importing the file twice; or a row not marked
+ * filed whose original is already stored and gone from the inbox: the next import records
+ * it ({@link #recordFinishedFilings}). No copy is ever made for a row that did not commit,
+ * so nothing in archive/ or rejected/ lacks its row.
  */
 @Component
 public class SubmissionFiler {
     private static final Logger log = LoggerFactory.getLogger("thidua.import");
     private final SubmissionStore store;
+    private final TransactionTemplate separately;
 
-    public SubmissionFiler(SubmissionStore store) {
+    public SubmissionFiler(SubmissionStore store, PlatformTransactionManager tx) {
         this.store = store;
+        this.separately = new TransactionTemplate(tx);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public void file(Examination e, Inbox inbox, long jobExecutionId) {
         long id = store.nextId();
         Path target = target(e, inbox, id);
-        copyNew(e.file().path(), target);
-        Path report = e.verdict() == Examination.Verdict.REJECTED ? ErrorReportWriter.reportPath(target) : null;
+        List<Finding> report = e.verdict() == Examination.Verdict.REJECTED ? e.parsed().findings() : null;
+        store.insert(id, e, target.toString(), jobExecutionId);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
-            public void afterCompletion(int status) {
-                if (status == STATUS_COMMITTED) {
-                    deleteQuietly(e.file().path());
-                } else {
-                    deleteQuietly(target);
-                    if (report != null) {
-                        deleteQuietly(report);
-                    }
-                }
+            public void afterCommit() {
+                complete(id, e.file().path(), target, report, false);
             }
         });
-        if (report != null) {
-            writeReport(target, e, report);
+        announce(e, id, report == null ? null : ErrorReportWriter.reportPath(target));
+    }
+
+    /**
+     * True when {@code path} is the original of a committed submission whose filing was
+     * interrupted (same bytes, same name, not marked filed): the filing is finished now
+     * and nothing new is recorded.
+     */
+    public boolean resumeInterrupted(Path path) {
+        InboxFile file = InboxFile.of(path);
+        java.util.Optional<SubmissionStore.Stored> unfiled = store.unfiled(file.sha256(), file.originalName());
+        if (unfiled.isEmpty()) {
+            return false;
         }
-        store.insert(id, e, target.toString(), jobExecutionId);
-        announce(e, id, report);
+        SubmissionStore.Stored s = unfiled.get();
+        log.info("{}: already imported as #{} ({}) by a run that stopped before filing it; filed now",
+                file.originalName(), s.id(), s.status().toLowerCase(java.util.Locale.ROOT));
+        complete(s.id(), path, Path.of(s.storedPath()), s.status().equals("REJECTED") ? store.findings(s.id()) : null,
+                true);
+        return true;
+    }
+
+    /**
+     * Records as filed the submissions of ended imports whose original is stored (with its
+     * bytes) and no longer in {@code inbox}: a process stopped between removing the inbox
+     * copy and recording it. One still in the inbox is left to the next scan, which
+     * finishes its filing; one neither stored nor in the inbox is reported.
+     */
+    public void recordFinishedFilings(Inbox inbox) {
+        for (SubmissionStore.Stored s : store.unfiledOfEndedImports()) {
+            Path stored = Path.of(s.storedPath());
+            if (Files.exists(inbox.dir().resolve(s.originalName()))) {
+                continue;
+            }
+            try {
+                if (!Files.isRegularFile(stored) || !InboxFile.sha256(stored).equals(s.sha256())) {
+                    log.warn("#{} {}: neither filed in {} nor waiting in {}: look for the original", s.id(),
+                            s.originalName(), stored.getParent(), inbox.dir());
+                    continue;
+                }
+                Path report = ErrorReportWriter.reportPath(stored);
+                if (s.status().equals("REJECTED") && !Files.exists(report)) {
+                    new ErrorReportWriter().write(stored, store.findings(s.id()), report);
+                }
+                separately.executeWithoutResult(status -> store.markFiled(s.id()));
+                log.info("#{} {}: filed by a run that stopped before recording it; recorded now", s.id(),
+                        s.originalName());
+            } catch (IOException | RuntimeException ex) {
+                log.warn("#{} {}: could not record its filing ({})", s.id(), s.originalName(), ex.toString());
+            }
+        }
+    }
+
+    /**
+     * After the commit: the stored copy, the error report, the inbox copy removed, the row
+     * marked filed. Never throws: what fails is logged and the file stays in the inbox
+     * for the next scan, which finishes the filing.
+     */
+    private void complete(long id, Path source, Path target, List<Finding> report, boolean resumed) {
+        try {
+            if (resumed) {
+                removeTemporaries(target);
+            }
+            boolean stored = resumed && Files.isRegularFile(target); // renamed into place: complete
+            if (stored && !InboxFile.sha256(target).equals(InboxFile.sha256(source))) {
+                throw new IOException(target + " holds other bytes; left as it is");
+            }
+            if (!stored) {
+                copyAtomically(source, target, resumed);
+            }
+            if (report != null) {
+                new ErrorReportWriter().write(target, report, ErrorReportWriter.reportPath(target));
+            }
+            Files.deleteIfExists(source);
+            separately.executeWithoutResult(status -> store.markFiled(id));
+        } catch (IOException | RuntimeException ex) {
+            log.warn("#{} {}: recorded, but not yet filed into {} ({}); the next import finishes it", id,
+                    source.getFileName(), target.getParent(), ex.toString());
+        }
     }
 
     /**
@@ -65,7 +146,8 @@ public class SubmissionFiler {
             // rejected/ and archive/ are siblings beside the inbox
             Inbox inbox = Inbox.beside(original.getParent().resolveSibling("inbox"));
             Path target = target(e, inbox, stored.id());
-            copyNew(original, target);
+            // The name is this submission's own: a copy there can only be left by a rerun that did not commit.
+            copyAtomically(original, target, true);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
@@ -108,12 +190,44 @@ public class SubmissionFiler {
         return code.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    private static void copyNew(Path from, Path to) {
+    /**
+     * Copies {@code from} (keeping its modification time, the arrival) to a hidden temporary
+     * file beside {@code to}, forces it to disk and renames it to {@code to} in one step.
+     * Without {@code replace}, fails rather than overwrite an existing file.
+     */
+    private static void copyAtomically(Path from, Path to, boolean replace) {
         try {
             Files.createDirectories(to.getParent());
-            Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES); // fails rather than overwrite
+            if (!replace && Files.exists(to)) {
+                throw new java.nio.file.FileAlreadyExistsException(to.toString());
+            }
+            Path tmp = Files.createTempFile(to.getParent(), "." + to.getFileName() + ".", ".tmp");
+            try {
+                Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(tmp,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+                Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException ex) {
             throw new UncheckedIOException("Không lưu được " + from + " vào " + to, ex);
+        }
+    }
+
+    /** Hidden temporary copies of {@code target} left by a process killed while copying. */
+    private static void removeTemporaries(Path target) throws IOException {
+        if (!Files.isDirectory(target.getParent())) {
+            return;
+        }
+        String prefix = "." + target.getFileName() + ".";
+        try (java.util.stream.Stream<Path> files = Files.list(target.getParent())) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().endsWith(".tmp")).toList()) {
+                deleteQuietly(p);
+            }
         }
     }
 

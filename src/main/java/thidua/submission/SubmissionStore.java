@@ -44,6 +44,31 @@ public class SubmissionStore {
         insertDetails(id, e);
     }
 
+    /**
+     * A committed submission with these bytes and this name whose original was never filed
+     * (the process stopped between the commit and the copy into archive/ or rejected/).
+     */
+    public Optional<Stored> unfiled(String sha256, String originalName) {
+        return jdbc.sql("""
+                SELECT id FROM submission WHERE sha256 = ? AND original_name = ? AND filed_at IS NULL
+                ORDER BY id LIMIT 1""")
+                .params(sha256, thidua.text.Labels.clean(originalName)).query(Long.class).optional()
+                .flatMap(this::find);
+    }
+
+    /** Submissions not marked filed whose import has ended (completed, failed, or recovered after a kill). */
+    public List<Stored> unfiledOfEndedImports() {
+        return jdbc.sql("""
+                SELECT s.id FROM submission s JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
+                WHERE s.filed_at IS NULL AND e.status NOT IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY s.id""")
+                .query(Long.class).list().stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** The original of a submission is in archive/ or rejected/ and gone from the inbox. */
+    public void markFiled(long id) {
+        jdbc.sql("UPDATE submission SET filed_at = now() WHERE id = ?").param(id).update();
+    }
+
     /** Values (of an accepted file) and findings. */
     private void insertDetails(long id, Examination e) {
         ParsedSubmission parsed = e.parsed();

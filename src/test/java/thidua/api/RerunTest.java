@@ -1,0 +1,290 @@
+package thidua.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import thidua.batch.BatchRuns;
+import thidua.batch.RunResult;
+import thidua.command.CommandLine;
+import thidua.samples.SampleProvince;
+import thidua.testing.TestSubmissions;
+import thidua.workbook.WorkbookEdits;
+
+/**
+ * Acceptance (3): a file rejected because of the scheme (its unit missing from the scheme
+ * as first loaded) is rerun after the scheme is corrected: through the REST API for one
+ * file and through the command line (`rerun --import ID`, a second application context
+ * attached to the same embedded PostgreSQL, as a second process would be) for another.
+ * Each is accepted and the period is consolidated again, the unit now ranked. Also: a
+ * failed job execution restarted through the API and the command line, and the 409s.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "thidua.data-dir=" + RerunTest.DATA_DIR, "spring.main.web-application-type=servlet"})
+class RerunTest {
+    static final String DATA_DIR = "target/test-data/rerun";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    BatchRuns runs;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path work;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void emptyDatabase() {
+        jdbc.sql("""
+                TRUNCATE submission_finding, submission_value, unit_result, consolidation, submission,
+                    scheme_period, scheme_version RESTART IDENTITY CASCADE""").update();
+    }
+
+    @Test
+    void aRejectedFileWhoseCauseIsCorrectedIsAcceptedByARerunThroughTheApiAndTheCliAndThePeriodIsReconsolidated()
+            throws Exception {
+        for (String unit : new String[] {"PA01", "PA02", "PC08"}) {
+            assertThat(SampleProvince.submissions()).anyMatch(s -> s.fileName().equals(unit + "-2024.xlsx") && s.valid());
+        }
+        // The scheme as first loaded has a typo in two unit codes: PA01 and PA02 are not in it.
+        Path wrongScheme;
+        try (WorkbookEdits edits = WorkbookEdits.copyOf(TestSubmissions.SCHEME)) {
+            wrongScheme = edits.text("Đơn vị", "A13", "PA10").text("Đơn vị", "A14", "PA20")
+                    .saveAs(work, "scheme-2024-sai.xlsx");
+        }
+        assertThat(runs.scheme(wrongScheme).ok()).isTrue();
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        for (String unit : new String[] {"PA01", "PA02", "PC08"}) {
+            Path file = Files.copy(TestSubmissions.SAMPLES.resolve("2024").resolve(unit + "-2024.xlsx"),
+                    inbox.resolve(unit + ".xlsx"));
+            Files.setLastModifiedTime(file, FileTime.from(TestSubmissions.ON_TIME.toInstant()));
+        }
+        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 1 accepted, 2 rejected, 0 duplicate");
+        long pa01 = idOf("PA01.xlsx");
+        long pa02 = idOf("PA02.xlsx");
+
+        JsonNode shown = json(get("/api/imports/" + pa01), 200);
+        assertThat(shown.path("import").path("status").asString()).isEqualTo("REJECTED");
+        assertThat(shown.path("errors").get(0).path("code").asString()).isEqualTo("E-UNIT-UNKNOWN");
+        HttpResponse<byte[]> report = http.send(request("/api/imports/" + pa01 + "/error-report").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).isNotEmpty();
+
+        Path out = work.resolve("out");
+        JsonNode consolidated = json(post("/api/periods/2024/consolidate?out="
+                + URLEncoder.encode(out.toString(), StandardCharsets.UTF_8)), 200);
+        assertThat(consolidated.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(ranked(out, "PA01")).isEmpty();
+        assertThat(consolidations()).isEqualTo(1);
+
+        // A rerun before the cause is corrected: still rejected, nothing consolidated.
+        JsonNode still = json(post("/api/imports/" + pa01 + "/rerun"), 200);
+        assertThat(still).hasSize(1);
+        assertThat(still.get(0).path("summary").asString()).contains("still rejected");
+        assertThat(statusOf(pa01)).isEqualTo("REJECTED");
+        assertThat(consolidations()).isEqualTo(1);
+
+        // The cause corrected: the scheme with the right unit codes replaces the wrong one.
+        RunResult corrected = runs.scheme(TestSubmissions.SCHEME);
+        assertThat(corrected.summary()).contains("replacing the previous version (version 2)");
+
+        // Through the API.
+        JsonNode rerun = json(post("/api/imports/" + pa01 + "/rerun"), 200);
+        assertThat(rerun).hasSize(2);
+        assertThat(rerun.get(0).path("job").asString()).isEqualTo("rerunImportJob");
+        assertThat(rerun.get(0).path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(rerun.get(0).path("summary").asString()).isEqualTo("rerun: #" + pa01 + " PA01.xlsx is now accepted");
+        assertThat(rerun.get(1).path("job").asString()).isEqualTo("consolidateJob");
+        assertThat(rerun.get(1).path("status").asString()).isEqualTo("COMPLETED");
+        assertAccepted(pa01, "PA01");
+        assertThat(json(get("/api/imports/" + pa01), 200).path("errors")).isEmpty();
+        assertThat(consolidations()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT scheme_version_id FROM consolidation ORDER BY id DESC LIMIT 1")
+                .query(Long.class).single()).isEqualTo(2L);
+        assertThat(ranked(out, "PA01")).isPresent();
+        assertThat(ranked(out, "PA02")).isEmpty();
+        HttpResponse<String> again = post("/api/imports/" + pa01 + "/rerun");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again, 409).path("error").asString()).contains("ACCEPTED");
+
+        // Through the command line.
+        Cli cli = cli("rerun", "--import", String.valueOf(pa02), "--data-dir", DATA_DIR);
+        assertThat(cli.exit()).as(cli.output()).isZero();
+        assertThat(cli.output()).contains("rerun: #" + pa02 + " PA02.xlsx is now accepted", "consolidate: 2024:");
+        assertAccepted(pa02, "PA02");
+        assertThat(consolidations()).isEqualTo(3);
+        assertThat(ranked(out, "PA02")).isPresent();
+        assertThat(ranked(out, "PA01")).isPresent();
+        Cli twice = cli("rerun", "--import", String.valueOf(pa02), "--data-dir", DATA_DIR);
+        assertThat(twice.exit()).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(twice.output()).contains("chỉ chạy lại được tệp bị trả lại");
+        assertThat(post("/api/imports/999999/rerun").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aFailedExecutionIsRestartedThroughTheApiAndTheCliWithItsOwnParameters() throws Exception {
+        assertThat(runs.scheme(TestSubmissions.SCHEME).ok()).isTrue();
+        // Consolidation into a path that is a file, not a folder: the job fails.
+        Path out = Files.writeString(work.resolve("out"), "không phải thư mục");
+        JsonNode failed = json(post("/api/periods/2024/consolidate?out="
+                + URLEncoder.encode(out.toString(), StandardCharsets.UTF_8)), 200);
+        assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("exitCode").asInt()).isEqualTo(1);
+        long execution = failed.path("executionId").asLong();
+        assertThat(json(get("/api/executions?status=FAILED"), 200).findValuesAsString("id"))
+                .contains(String.valueOf(execution));
+
+        // The cause removed, the execution restarted through the API: it completes into the same folder.
+        Files.delete(out);
+        Files.createDirectories(out);
+        JsonNode restarted = json(post("/api/executions/" + execution + "/restart"), 200);
+        assertThat(restarted.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(restarted.path("executionId").asLong()).isNotEqualTo(execution);
+        assertThat(out.resolve("2024").resolve("bang-diem-2024.xlsx")).exists();
+        assertThat(post("/api/executions/" + execution + "/restart").statusCode()).isEqualTo(409);
+        assertThat(post("/api/executions/" + restarted.path("executionId").asLong() + "/restart").statusCode())
+                .isEqualTo(409);
+
+        // The same through the command line: `rerun --execution ID`.
+        Path out2 = Files.writeString(work.resolve("out2"), "không phải thư mục");
+        RunResult second = runs.consolidate("2024", out2);
+        assertThat(second.exitCode()).isEqualTo(RunResult.FAILED);
+        Files.delete(out2);
+        Files.createDirectories(out2);
+        Cli cli = cli("rerun", "--execution", String.valueOf(second.execution().getId()), "--data-dir", DATA_DIR);
+        assertThat(cli.exit()).as(cli.output()).isZero();
+        assertThat(cli.output()).contains("consolidate: 2024:");
+        assertThat(out2.resolve("2024").resolve("bang-diem-2024.xlsx")).exists();
+        Cli twice = cli("rerun", "--execution", String.valueOf(second.execution().getId()), "--data-dir", DATA_DIR);
+        assertThat(twice.exit()).isEqualTo(CommandLine.BAD_USAGE);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void assertAccepted(long id, String unit) throws IOException {
+        record Row(String status, String storedPath, String sha256, boolean revalidated) {
+        }
+        Row row = jdbc.sql("SELECT status, stored_path, sha256, revalidated_at IS NOT NULL FROM submission WHERE id = ?")
+                .param(id).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .single();
+        assertThat(row.status()).isEqualTo("ACCEPTED");
+        assertThat(row.revalidated()).isTrue();
+        Path stored = Path.of(row.storedPath());
+        assertThat(stored.startsWith(work.resolve("archive").resolve("2024").resolve(unit))).as(stored.toString()).isTrue();
+        assertThat(TestSubmissions.sha256(stored)).isEqualTo(row.sha256());
+        // The quarantined original stays where it was.
+        assertThat(TestSubmissions.originals(work.resolve("rejected")).stream().map(TestSubmissions::sha256))
+                .contains(row.sha256());
+        assertThat(jdbc.sql("SELECT count(*) FROM submission_value WHERE submission_id = ?").param(id)
+                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("""
+                SELECT r.status FROM unit_result r WHERE r.unit_code = ?
+                AND r.consolidation_id = (SELECT max(id) FROM consolidation)""").param(unit)
+                .query(String.class).single()).isEqualTo("SUBMITTED");
+    }
+
+    private long idOf(String name) {
+        return jdbc.sql("SELECT id FROM submission WHERE original_name = ?").param(name).query(Long.class).single();
+    }
+
+    private String statusOf(long id) {
+        return jdbc.sql("SELECT status FROM submission WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    private long consolidations() {
+        return jdbc.sql("SELECT count(*) FROM consolidation WHERE period_code = '2024'").query(Long.class).single();
+    }
+
+    /** The unit's total in the ranking of bang-diem-2024.xlsx, when it is ranked. */
+    private static Optional<BigDecimal> ranked(Path out, String unit) throws IOException {
+        try (InputStream in = Files.newInputStream(out.resolve("2024").resolve("bang-diem-2024.xlsx"));
+             Workbook wb = WorkbookFactory.create(in)) {
+            for (Row row : wb.getSheet("Xếp hạng")) {
+                if (row.getRowNum() > 0 && row.getCell(2).getStringCellValue().equals(unit)) {
+                    var total = row.getCell(4);
+                    return total != null && total.getCellType() == CellType.NUMERIC
+                            && row.getCell(1).getCellType() == CellType.NUMERIC
+                            ? Optional.of(BigDecimal.valueOf(total.getNumericCellValue())) : Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofMinutes(2));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private record Cli(int exit, String output) {
+    }
+
+    /** The command line as `java -jar` runs it (without the exit), its output captured. */
+    private static Cli cli(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                captured.write(b);
+                original.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                captured.write(b, off, len);
+                original.write(b, off, len);
+            }
+        }, true, StandardCharsets.UTF_8));
+        try {
+            int exit = CommandLine.run(args);
+            return new Cli(exit, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+}
