@@ -230,8 +230,10 @@ class RerunTest {
     private static Optional<BigDecimal> ranked(Path out, String unit) throws IOException {
         try (InputStream in = Files.newInputStream(out.resolve("2024").resolve("bang-diem-2024.xlsx"));
              Workbook wb = WorkbookFactory.create(in)) {
-            for (Row row : wb.getSheet("Xếp hạng")) {
-                if (row.getRowNum() > 0 && row.getCell(2).getStringCellValue().equals(unit)) {
+            var sheet = wb.getSheet("Xếp hạng");
+            int header = thidua.OutputSheets.headerRow(sheet, "Khối");
+            for (Row row : sheet) {
+                if (row.getRowNum() > header && row.getCell(2).getStringCellValue().equals(unit)) {
                     var total = row.getCell(4);
                     return total != null && total.getCellType() == CellType.NUMERIC
                             && row.getCell(1).getCellType() == CellType.NUMERIC
