@@ -22,6 +22,12 @@ public final class CriterionScorer {
      * @param values the unit's reported values by indicator code; every indicator the criterion reads is present
      */
     public static CriterionScore score(Criterion criterion, BigDecimal target, Map<String, ReportedValue> values) {
+        List<String> missing = criterion.indicatorCodes().stream().filter(c -> !values.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            // Accepted under an earlier scheme version that did not ask for these: nothing to score, say why.
+            return new CriterionScore(criterion, target, null, null, null, null,
+                    "Không có số liệu " + String.join(", ", missing) + " (bộ tiêu chí đổi sau khi nộp): không áp dụng");
+        }
         Ratio m = Ratio.of(criterion.maxPoints());
         Ratio t = target == null ? Ratio.ZERO : Ratio.of(target);
         return switch (criterion.rule()) {

@@ -62,8 +62,9 @@ public final class RollUp {
         boolean any = false;
         for (UnitReport report : accepted) {
             Unit unit = scheme.unit(report.unitCode()).orElseThrow();
-            if (!criterion.appliesTo().includes(unit.blockCode())) {
-                continue;
+            if (!criterion.appliesTo().includes(unit.blockCode())
+                    || !report.values().keySet().containsAll(criterion.indicatorCodes())) {
+                continue; // not this unit's criterion, or accepted under a scheme version without it
             }
             any = true;
             n = n.plus(Ratio.of(CriterionScorer.sum(criterion.numerator(), report.values(), true)));

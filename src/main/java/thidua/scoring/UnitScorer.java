@@ -24,11 +24,14 @@ public final class UnitScorer {
         for (Criterion criterion : scheme.criteriaFor(unit.blockCode())) {
             CriterionScore score = CriterionScorer.score(criterion, scheme.targetFor(unit.code(), criterion), values);
             scores.add(score);
+            if (!score.applicable()) {
+                continue;
+            }
             if (criterion.rule() == Rule.THUONG) {
                 bonusSum = bonusSum.plus(score.points());
             } else if (criterion.rule() == Rule.TRU) {
                 deductionSum = deductionSum.plus(score.points());
-            } else if (score.applicable()) {
+            } else {
                 earned = earned.plus(score.points());
                 possible = possible.plus(Ratio.of(criterion.maxPoints()));
             }

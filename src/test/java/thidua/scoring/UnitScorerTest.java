@@ -41,6 +41,21 @@ class UnitScorerTest {
     }
 
     @Test
+    void aCriterionWhoseIndicatorsAnEarlierSchemeDidNotAskForIsNotApplicable() {
+        // Accepted before the scheme added TNGT.CHET and the bonus indicator KT: only TL.KP scores.
+        // r = 100·30/40 = 75 < 80 → 10·75/80 = 9.375; S = 100·9.375/10 = 93.75; no bonus counted.
+        Scheme s = scheme(tyLe("TL.KP", "TPTT.KP/TPTT.XR", "80", "10"),
+                giam("GIAM.TNGT.CHET", "TNGT.CHET", "15", "10"), thuong("TH", "KT", "1")).unit("U1", "K1").build();
+
+        ScoreCard card = score(s, val("TPTT.KP", "30", "25"), val("TPTT.XR", "40", "40"));
+
+        assertThat(card.criteria().get(1).applicable()).isFalse();
+        assertThat(card.criteria().get(1).note()).contains("TNGT.CHET");
+        assertThat(card.bonus()).isEqualTo(Ratio.ZERO);
+        assertThat(card.total()).isEqualByComparingTo("93.75");
+    }
+
+    @Test
     void workedExample() {
         // 9.375 + 20/3 = 225/24 + 160/24 = 385/24;  S = 100·(385/24)/(10+10) = 1925/24 = 80.2083… → 80.21
         Scheme s = scheme(tyLe("TL.KP", "TPTT.KP/TPTT.XR", "80", "10"),
