@@ -31,8 +31,8 @@ public class ConsolidationJobConfig {
     }
 
     @Bean
-    Step consolidatePeriod(JobRepository repository, PlatformTransactionManager tx, Consolidator consolidator) {
-        return new StepBuilder("consolidatePeriod", repository).tasklet((contribution, chunk) -> {
+    Step consolidatePeriod(JobRepository repository, PlatformTransactionManager tx, Consolidator consolidator, thidua.batch.StepLog stepLog) {
+        return new StepBuilder("consolidatePeriod", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             String period = job.getJobParameters().getString("period");
             Path out = Path.of(job.getJobParameters().getString("out"));

@@ -33,8 +33,8 @@ public class DeliveryStepConfig {
     }
 
     @Bean
-    Step deliverOutputs(JobRepository repository, PlatformTransactionManager tx, Delivery delivery) {
-        return new StepBuilder("deliverOutputs", repository).tasklet((contribution, chunk) -> {
+    Step deliverOutputs(JobRepository repository, PlatformTransactionManager tx, Delivery delivery, thidua.batch.StepLog stepLog) {
+        return new StepBuilder("deliverOutputs", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             String period = job.getJobParameters().getString("period");
             Delivery.Report report = delivery.deliver(period, files(job, period), job.getId());

@@ -30,8 +30,8 @@ public class SchemeJobConfig {
     }
 
     @Bean
-    Step loadScheme(JobRepository repository, PlatformTransactionManager tx, SchemeLoader loader) {
-        return new StepBuilder("loadScheme", repository).tasklet((contribution, chunk) -> {
+    Step loadScheme(JobRepository repository, PlatformTransactionManager tx, SchemeLoader loader, thidua.batch.StepLog stepLog) {
+        return new StepBuilder("loadScheme", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             var stepExecution = chunk.getStepContext().getStepExecution();
             JobExecution job = stepExecution.getJobExecution();
             Path file = Path.of(job.getJobParameters().getString("file"));

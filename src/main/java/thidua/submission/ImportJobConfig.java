@@ -46,8 +46,8 @@ public class ImportJobConfig {
 
     @Bean
     Step importFiles(JobRepository repository, PlatformTransactionManager tx, ListItemReader<Path> inboxReader,
-                     SubmissionExaminer examiner, SubmissionFiler filer, ItemWriter<Examination> submissionWriter) {
-        return new StepBuilder("importFiles", repository)
+                     SubmissionExaminer examiner, SubmissionFiler filer, ItemWriter<Examination> submissionWriter, thidua.batch.StepLog stepLog) {
+        return new StepBuilder("importFiles", repository).listener(stepLog)
                 .<Path, Examination>chunk(1)
                 .transactionManager(tx)
                 .reader(inboxReader)

@@ -30,8 +30,8 @@ public class RerunJobConfig {
 
     @Bean
     Step revalidateImport(JobRepository repository, PlatformTransactionManager tx, SubmissionStore store,
-                          SubmissionExaminer examiner, SubmissionFiler filer) {
-        return new StepBuilder("revalidateImport", repository).tasklet((contribution, chunk) -> {
+                          SubmissionExaminer examiner, SubmissionFiler filer, thidua.batch.StepLog stepLog) {
+        return new StepBuilder("revalidateImport", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             long id = job.getJobParameters().getLong("importId");
             SubmissionStore.Stored stored = store.find(id).orElseThrow(() ->

@@ -1,0 +1,23 @@
+package thidua.batch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/** One log line per finished job step, with its counts: what an admin reads in thidua.log. */
+@Component
+public class StepLog implements StepExecutionListener {
+    private static final Logger log = LoggerFactory.getLogger("thidua.batch");
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        log.info("step {} of job execution {}: {} read, {} written, {} filtered, {} skipped, {} commits, {} rollbacks, {}",
+                step.getStepName(), step.getJobExecutionId(), step.getReadCount(), step.getWriteCount(),
+                step.getFilterCount(), step.getSkipCount(), step.getCommitCount(), step.getRollbackCount(),
+                step.getExitStatus().getExitCode());
+        return null;
+    }
+}
