@@ -120,8 +120,8 @@ public class BatchRuns {
             throw new Conflict("tệp #" + id + " (" + stored.originalName() + ") đang ở trạng thái " + stored.status()
                     + ": chỉ chạy lại được tệp bị trả lại");
         }
-        if (!repository.findRunningJobExecutions(RerunJobConfig.JOB).stream()
-                .filter(e -> e.getJobParameters().getLong("importId") == id).toList().isEmpty()) {
+        if (repository.findRunningJobExecutions(RerunJobConfig.JOB).stream()
+                .anyMatch(e -> e.getJobParameters().getLong("importId") == id)) {
             throw new Conflict("tệp #" + id + " đang được chạy lại");
         }
         RunResult rerun = launch("rerun", rerunImportJob, new JobParametersBuilder()
