@@ -1,8 +1,11 @@
 package thidua.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -16,61 +19,101 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import thidua.access.AppUser;
+import thidua.access.AuditLog;
+import thidua.access.Signed;
 import thidua.batch.BadRequest;
 import thidua.batch.BatchRuns;
 import thidua.report.ErrorReportWriter;
 import thidua.submission.SubmissionStore;
 import thidua.workbook.Finding;
 
-/** Imports: each file taken from the inbox with its verdict, errors and warnings; rerun; downloads. */
+/**
+ * Imports: each file taken from the inbox or uploaded, with its verdict, errors and
+ * warnings; rerun; downloads. A UNIT user sees only its own unit's imports: any other id
+ * answers 404, as an id that does not exist.
+ */
 @RestController
 @RequestMapping("/api/imports")
 class ImportsController {
     private final SubmissionStore submissions;
     private final BatchRuns runs;
+    private final AuditLog audit;
 
-    ImportsController(SubmissionStore submissions, BatchRuns runs) {
+    ImportsController(SubmissionStore submissions, BatchRuns runs, AuditLog audit) {
         this.submissions = submissions;
         this.runs = runs;
+        this.audit = audit;
+    }
+
+    /** One import as the API shows it: no server path. */
+    record ImportView(long id, String originalName, String status, String unitCode, String periodCode,
+                      Instant arrivedAt, String uploadedBy) {
+        static ImportView of(SubmissionStore.Stored s) {
+            return new ImportView(s.id(), s.originalName(), s.status(), s.unitCode(), s.periodCode(), s.arrivedAt(),
+                    s.uploadedBy());
+        }
     }
 
     @GetMapping
     List<SubmissionStore.Listed> list(@RequestParam(required = false) String period,
                                       @RequestParam(required = false) String status,
-                                      @RequestParam(defaultValue = "200") int limit) {
-        return submissions.list(period, status == null ? null : status.toUpperCase(java.util.Locale.ROOT),
-                Math.min(Math.max(limit, 1), 1000));
+                                      @RequestParam(required = false) String unit,
+                                      @RequestParam(defaultValue = "200") String limit) throws BadRequest {
+        String st = status == null || status.isBlank() ? null : status.toUpperCase(Locale.ROOT);
+        if (st != null && !List.of("ACCEPTED", "REJECTED", "DUPLICATE").contains(st)) {
+            throw new BadRequest("status phải là ACCEPTED, REJECTED hoặc DUPLICATE");
+        }
+        int n = (int) Math.min(Ids.parse(limit, "limit"), 1000);
+        return submissions.list(blankToNull(period), st, blankToNull(unit), Signed.user().scopeUnit(), Math.max(n, 1));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(@PathVariable long id) {
-        SubmissionStore.Stored s = stored(id);
-        List<Finding> findings = submissions.findings(id);
-        return Map.of("import", s, "errors", findings.stream().filter(Finding::isError).toList(),
+    Map<String, Object> show(@PathVariable String id) throws BadRequest {
+        SubmissionStore.Stored s = visible(id);
+        List<Finding> findings = submissions.findings(s.id());
+        return Map.of("import", ImportView.of(s), "errors", findings.stream().filter(Finding::isError).toList(),
                 "warnings", findings.stream().filter(f -> !f.isError()).toList());
     }
 
     /** Re-validates a rejected import; 409 if it is not rejected or is being rerun. */
     @PostMapping("/{id}/rerun")
-    List<RunView> rerun(@PathVariable long id) throws BadRequest {
-        return runs.rerunImport(id).stream().map(RunView::of).toList();
+    List<RunView> rerun(@PathVariable String id, HttpServletRequest request) throws BadRequest {
+        SubmissionStore.Stored s = visible(id);
+        List<RunView> result = runs.rerunImport(s.id()).stream().map(RunView::of).toList();
+        audit.record(Signed.user().login(), "RERUN", "#" + s.id(), result.get(0).summary(), request.getRemoteAddr());
+        return result;
     }
 
     @GetMapping("/{id}/original")
-    ResponseEntity<Resource> original(@PathVariable long id) {
-        SubmissionStore.Stored s = stored(id);
+    ResponseEntity<Resource> original(@PathVariable String id, HttpServletRequest request) throws BadRequest {
+        SubmissionStore.Stored s = visible(id);
+        audit.record(Signed.user().login(), "DOWNLOAD_ORIGINAL", "#" + s.id(), s.originalName(), request.getRemoteAddr());
         return download(Path.of(s.storedPath()), s.originalName());
     }
 
     @GetMapping("/{id}/error-report")
-    ResponseEntity<Resource> errorReport(@PathVariable long id) {
-        SubmissionStore.Stored s = stored(id);
-        String name = s.originalName().replaceFirst("\\.[^.]*$", "") + ErrorReportWriter.SUFFIX;
+    ResponseEntity<Resource> errorReport(@PathVariable String id, HttpServletRequest request) throws BadRequest {
+        SubmissionStore.Stored s = visible(id);
+        String name = errorReportName(s);
+        audit.record(Signed.user().login(), "DOWNLOAD_ERROR_REPORT", "#" + s.id(), name, request.getRemoteAddr());
         return download(ErrorReportWriter.reportPath(Path.of(s.storedPath())), name);
     }
 
-    private SubmissionStore.Stored stored(long id) {
-        return submissions.find(id).orElseThrow(() -> new ApiErrors.NotFound("không có tệp nhận #" + id));
+    static String errorReportName(SubmissionStore.Stored s) {
+        return s.originalName().replaceFirst("\\.[^.]*$", "") + ErrorReportWriter.SUFFIX;
+    }
+
+    /** The import with this id if the signed-in user may see it; 404 otherwise, as for an id that does not exist. */
+    private SubmissionStore.Stored visible(String id) throws BadRequest {
+        long n = Ids.parse(id, "mã tệp nhận");
+        AppUser user = Signed.user();
+        return submissions.find(n).filter(s -> user.scopeUnit() == null || submissions.belongsTo(s, user.scopeUnit()))
+                .orElseThrow(() -> new ApiErrors.NotFound("không có tệp nhận #" + n));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     static ResponseEntity<Resource> download(Path file, String name) {
@@ -80,6 +123,7 @@ class ImportsController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(new FileSystemResource(file));
     }

@@ -29,13 +29,15 @@ class JobsController {
     private final BatchRuns runs;
     private final org.springframework.batch.core.repository.JobRepository repository;
     private final Path outRoot;
+    private final thidua.access.AuditLog audit;
 
     JobsController(JdbcClient jdbc, BatchRuns runs, org.springframework.batch.core.repository.JobRepository repository,
-                   @Value("${thidua.out-dir:out}") Path outRoot) {
+                   @Value("${thidua.out-dir:out}") Path outRoot, thidua.access.AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.runs = runs;
         this.repository = repository;
-        this.outRoot = outRoot;
+        this.outRoot = outRoot.toAbsolutePath().normalize();
     }
 
     record Execution(long id, String job, String status, String exitCode, Instant startTime, Instant endTime,
@@ -44,7 +46,8 @@ class JobsController {
 
     @GetMapping("/executions")
     List<Execution> executions(@RequestParam(required = false) String status,
-                               @RequestParam(defaultValue = "100") int limit) {
+                               @RequestParam(name = "limit", defaultValue = "100") String limitText) throws BadRequest {
+        int limit = (int) Math.min(Ids.parse(limitText, "limit"), 1000);
         return jdbc.sql("""
                 SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.start_time, e.end_time,
                     (SELECT string_agg(p.parameter_name || '=' || p.parameter_value, ', ' ORDER BY p.parameter_name)
@@ -58,22 +61,42 @@ class JobsController {
                 .list();
     }
 
-    /** Restarts a FAILED or STOPPED execution with its own parameters; 409 otherwise. */
+    /** Restarts a FAILED or STOPPED execution with its own parameters; 409 otherwise, 404 for an unknown id. */
     @PostMapping("/executions/{id}/restart")
-    RunView restart(@PathVariable long id) throws BadRequest {
-        return RunView.of(runs.restart(id));
+    RunView restart(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) throws BadRequest {
+        long n = Ids.parse(id, "mã lần chạy");
+        if (repository.getJobExecution(n) == null) {
+            throw new ApiErrors.NotFound("không có lần chạy #" + n);
+        }
+        RunView view = RunView.of(runs.restart(n));
+        audit.record(thidua.access.Signed.user().login(), "RESTART", "lần chạy #" + n, view.summary(),
+                request.getRemoteAddr());
+        return view;
     }
 
-    /** Consolidates a period now, into {@code out} (default: the configured output folder); 409 if one is running. */
+    /**
+     * Consolidates a period now, always into the configured output folder (a caller never
+     * chooses where files are written); 409 if one is running.
+     */
     @PostMapping("/periods/{period}/consolidate")
-    RunView consolidate(@PathVariable String period, @RequestParam(required = false) String out) throws BadRequest {
+    RunView consolidate(@PathVariable String period, @RequestParam(required = false) String out,
+                        jakarta.servlet.http.HttpServletRequest request) throws BadRequest {
+        if (out != null) {
+            throw new BadRequest("không nhận thư mục ra từ yêu cầu: kết quả luôn ghi vào thư mục đã cấu hình (thidua.out-dir)");
+        }
         String code = Labels.code(period);
+        if (!code.matches("[A-Z0-9._-]{1,40}")) {
+            throw new BadRequest("mã kỳ báo cáo không hợp lệ");
+        }
         boolean running = repository.findRunningJobExecutions(ConsolidationJobConfig.JOB).stream()
                 .anyMatch(e -> code.equals(e.getJobParameters().getString("period")));
         if (running) {
             throw new Conflict("kỳ " + code + " đang được tổng hợp");
         }
-        return RunView.of(runs.consolidate(code, out == null ? outRoot : Path.of(out)));
+        RunView view = RunView.of(runs.consolidate(code, outRoot));
+        audit.record(thidua.access.Signed.user().login(), "CONSOLIDATE", "kỳ " + code, view.summary(),
+                request.getRemoteAddr());
+        return view;
     }
 
     record Output(String period, String file, long size, Instant modified) {
@@ -85,7 +108,9 @@ class JobsController {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(outRoot, 2)) {
-            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+            return files.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> p.getParent() != null && !p.getParent().equals(outRoot))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
                     .map(p -> new Output(outRoot.relativize(p.getParent()).toString(), p.getFileName().toString(),
                             p.toFile().length(), Instant.ofEpochMilli(p.toFile().lastModified())))
                     .sorted(java.util.Comparator.comparing(Output::period).thenComparing(Output::file))
@@ -94,12 +119,14 @@ class JobsController {
     }
 
     @GetMapping("/outputs/{period}/{file}")
-    ResponseEntity<Resource> output(@PathVariable String period, @PathVariable String file) {
-        // Only names that list() shows: no path separators, no climbing out of the output folder.
-        if (!period.matches("[A-Za-z0-9._-]+") || !file.matches("[A-Za-z0-9._-]+") || file.startsWith(".")) {
-            throw new ApiErrors.NotFound("không có tệp " + period + "/" + file);
-        }
-        return ImportsController.download(outRoot.resolve(period).resolve(file), file);
+    ResponseEntity<Resource> output(@PathVariable String period, @PathVariable String file,
+                                    jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        // Only a file that outputs() lists, matched by name: no path is ever built from the request.
+        Output found = outputs().stream().filter(o -> o.period().equals(period) && o.file().equals(file)).findFirst()
+                .orElseThrow(() -> new ApiErrors.NotFound("không có tệp kết quả " + period + "/" + file));
+        audit.record(thidua.access.Signed.user().login(), "DOWNLOAD_OUTPUT", found.period() + "/" + found.file(), null,
+                request.getRemoteAddr());
+        return ImportsController.download(outRoot.resolve(found.period()).resolve(found.file()), found.file());
     }
 
     private static Instant instant(java.sql.Timestamp t) {

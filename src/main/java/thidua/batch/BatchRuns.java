@@ -35,6 +35,7 @@ public class BatchRuns {
     private final Job importJob;
     private final Job consolidateJob;
     private final Job rerunImportJob;
+    private final Job uploadJob;
     private final SchemeStore schemes;
     private final SubmissionStore submissions;
     private final ConsolidationStore consolidations;
@@ -42,7 +43,8 @@ public class BatchRuns {
 
     public BatchRuns(JobOperator operator, JobRepository repository, @Qualifier("schemeJob") Job schemeJob,
                      @Qualifier("importJob") Job importJob, @Qualifier("consolidateJob") Job consolidateJob,
-                     @Qualifier("rerunImportJob") Job rerunImportJob, SchemeStore schemes,
+                     @Qualifier("rerunImportJob") Job rerunImportJob, @Qualifier("uploadJob") Job uploadJob,
+                     SchemeStore schemes,
                      SubmissionStore submissions, ConsolidationStore consolidations) {
         this.operator = operator;
         this.repository = repository;
@@ -50,6 +52,7 @@ public class BatchRuns {
         this.importJob = importJob;
         this.consolidateJob = consolidateJob;
         this.rerunImportJob = rerunImportJob;
+        this.uploadJob = uploadJob;
         this.schemes = schemes;
         this.submissions = submissions;
         this.consolidations = consolidations;
@@ -139,6 +142,11 @@ public class BatchRuns {
             }
         }
         return results;
+    }
+
+    /** Examines and files one uploaded file, staged under a generated name, as the inbox would. */
+    public RunResult upload(thidua.submission.UploadJobConfig.Params params) {
+        return launch("upload", uploadJob, params.toJobParameters());
     }
 
     /** Restarts a FAILED or STOPPED job execution with its own parameters; it continues where it stopped. */

@@ -21,17 +21,20 @@ public final class CommandLine {
     static int serve(Invocation invocation) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ThiduaApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .run("--thidua.data-dir=" + invocation.dataDir(), "--spring.quartz.auto-startup=true",
-                        "--spring.main.web-application-type=servlet",
-                        "--thidua.serve=true");
+                .run(args(invocation, "--spring.quartz.auto-startup=true", "--spring.main.web-application-type=servlet",
+                        "--thidua.serve=true"));
         java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         context.addApplicationListener(e -> {
             if (e instanceof org.springframework.context.event.ContextClosedEvent) {
                 closed.countDown();
             }
         });
-        System.out.println("serve: scheduler started, API on http://" + context.getEnvironment().getProperty("server.address")
-                + ":" + context.getEnvironment().getProperty("local.server.port") + "/api");
+        var env = context.getEnvironment();
+        String scheme = env.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
+        String address = env.getProperty("server.address", "127.0.0.1");
+        String base = scheme + "://" + (address.contains(":") ? "[" + address + "]" : address) + ":"
+                + env.getProperty("local.server.port");
+        System.out.println("serve: scheduler started; console " + base + "/ ; API " + base + "/api");
         try {
             closed.await();
         } catch (InterruptedException e) {
@@ -39,6 +42,15 @@ public final class CommandLine {
         }
         System.out.println("serve: stopped");
         return OK;
+    }
+
+    /** The data dir, the caller's Spring properties (they win over thidua's defaults), then {@code more}. */
+    private static String[] args(Invocation invocation, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        args.add("--thidua.data-dir=" + invocation.dataDir());
+        args.addAll(java.util.List.of(more));
+        args.addAll(invocation.springArgs());
+        return args.toArray(String[]::new);
     }
 
     public static int run(String[] args) {
@@ -57,7 +69,7 @@ public final class CommandLine {
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ThiduaApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--thidua.data-dir=" + invocation.dataDir())) {
+                .run(args(invocation))) {
             return context.getBean(Commands.class).execute(invocation);
         }
     }

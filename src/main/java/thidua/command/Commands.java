@@ -19,10 +19,13 @@ public class Commands {
     private final SchemeStore schemes;
     private final StatusReport statusReport;
 
-    public Commands(BatchRuns runs, SchemeStore schemes, StatusReport statusReport) {
+    private final UserCommands users;
+
+    public Commands(BatchRuns runs, SchemeStore schemes, StatusReport statusReport, UserCommands users) {
         this.runs = runs;
         this.schemes = schemes;
         this.statusReport = statusReport;
+        this.users = users;
     }
 
     public int execute(Invocation invocation) {
@@ -37,6 +40,8 @@ public class Commands {
                 case "rerun" -> invocation.option("import") != null
                         ? printAll(runs.rerunImport(Long.parseLong(invocation.option("import"))))
                         : print(runs.restart(Long.parseLong(invocation.option("execution"))));
+                case "user add", "user list", "user disable", "user enable", "user password" ->
+                        users.execute(invocation);
                 default -> CommandLine.BAD_USAGE;
             };
         } catch (BadRequest e) {

@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A parsed command line: the command and its `--name value` options, checked against what the command takes. */
-public record Invocation(String command, Map<String, String> options) {
+/**
+ * A parsed command line: the command, its own `--name value` options checked against what
+ * the command takes, and Spring properties (`--server.port=8081`, any `--a.b=value`) handed
+ * to Spring Boot untouched.
+ */
+public record Invocation(String command, Map<String, String> options, List<String> springArgs) {
 
     /** Each command and the options it requires; every command also takes --data-dir. */
     static final Map<String, List<String>> COMMANDS = new LinkedHashMap<>();
@@ -19,12 +23,22 @@ public record Invocation(String command, Map<String, String> options) {
         COMMANDS.put("status", List.of());
         COMMANDS.put("rerun", List.of());
         COMMANDS.put("serve", List.of());
+        COMMANDS.put("user add", List.of("login", "role"));
+        COMMANDS.put("user list", List.of());
+        COMMANDS.put("user disable", List.of("login"));
+        COMMANDS.put("user enable", List.of("login"));
+        COMMANDS.put("user password", List.of("login"));
     }
+
+    /** Options that take no value. */
+    static final Set<String> FLAGS = Set.of("temporary");
 
     /** Options a command may take besides its required ones and --data-dir. */
     static final Map<String, List<String>> OPTIONAL = Map.of(
             "status", List.of("period"),
-            "rerun", List.of("import", "execution"));
+            "rerun", List.of("import", "execution"),
+            "user add", List.of("unit", "name"),
+            "user password", List.of("temporary"));
 
     static final String USAGE = """
             Cách dùng (usage):
@@ -35,8 +49,13 @@ public record Invocation(String command, Map<String, String> options) {
               java -jar target/thidua.jar status [--period P]
               java -jar target/thidua.jar rerun --import ID        (kiểm tra lại một tệp bị trả lại)
               java -jar target/thidua.jar rerun --execution ID     (chạy tiếp một lần chạy bị lỗi)
-              java -jar target/thidua.jar serve                    (lịch chạy, API trên 127.0.0.1)
-            Mọi lệnh nhận thêm --data-dir DIR (mặc định ./data): nơi giữ cơ sở dữ liệu PostgreSQL nhúng.
+              java -jar target/thidua.jar serve                    (lịch chạy, bảng điều khiển web và API)
+              java -jar target/thidua.jar user add --login L --role ADMIN|HQ|LEADER|UNIT [--unit MÃ] [--name "Họ tên"]
+              java -jar target/thidua.jar user list | user disable --login L | user enable --login L
+              java -jar target/thidua.jar user password --login L [--temporary]
+                  (mật khẩu đọc từ đầu vào chuẩn, một dòng; --temporary: phải đổi ở lần đăng nhập sau)
+            Mọi lệnh nhận thêm --data-dir DIR (mặc định ./data): nơi giữ cơ sở dữ liệu PostgreSQL nhúng,
+            và thuộc tính Spring dạng --ten.thuoc.tinh=giá-trị (ví dụ --server.port=8081).
             Mã thoát: 0 hoàn tất; 1 công việc lỗi; 2 sai cú pháp hoặc bộ tiêu chí bị từ chối.""";
 
     public static Invocation parse(String[] args) throws UsageException {
@@ -44,6 +63,14 @@ public record Invocation(String command, Map<String, String> options) {
             throw new UsageException("");
         }
         String command = args[0];
+        int first = 1;
+        if (command.equals("user")) {
+            if (args.length < 2 || args[1].startsWith("--")) {
+                throw new UsageException("Lệnh user cần một việc: add, list, disable, enable hoặc password");
+            }
+            command = "user " + args[1];
+            first = 2;
+        }
         List<String> required = COMMANDS.get(command);
         if (required == null) {
             throw new UsageException("Lệnh không có: " + command);
@@ -52,7 +79,8 @@ public record Invocation(String command, Map<String, String> options) {
         allowed.add("data-dir");
         allowed.addAll(OPTIONAL.getOrDefault(command, List.of()));
         Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 1; i < args.length; i++) {
+        List<String> spring = new java.util.ArrayList<>();
+        for (int i = first; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
                 throw new UsageException("Tham số thừa: " + arg);
@@ -60,6 +88,14 @@ public record Invocation(String command, Map<String, String> options) {
             String name = arg.substring(2);
             String value;
             int eq = name.indexOf('=');
+            if (eq > 0 && !allowed.contains(name.substring(0, eq)) && name.substring(0, eq).contains(".")) {
+                spring.add(arg); // a Spring property, as Spring Boot users expect: Boot reads it, not thidua
+                continue;
+            }
+            if (FLAGS.contains(name) && allowed.contains(name)) {
+                options.put(name, "true");
+                continue;
+            }
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
@@ -69,7 +105,8 @@ public record Invocation(String command, Map<String, String> options) {
                 throw new UsageException("Thiếu giá trị cho --" + name);
             }
             if (!allowed.contains(name)) {
-                throw new UsageException("Lệnh " + command + " không nhận --" + name);
+                throw new UsageException("Lệnh " + command + " không nhận --" + name
+                        + " (thuộc tính Spring viết liền: --ten.thuoc.tinh=giá-trị)");
             }
             if (value.isBlank()) {
                 throw new UsageException("--" + name + " không được để trống");
@@ -90,7 +127,14 @@ public record Invocation(String command, Map<String, String> options) {
                 throw new UsageException("Mã phải là một số: " + id);
             }
         }
-        return new Invocation(command, options);
+        if (command.equals("user add")) {
+            try {
+                thidua.access.Role.valueOf(options.get("role").toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--role phải là ADMIN, HQ, LEADER hoặc UNIT: " + options.get("role"));
+            }
+        }
+        return new Invocation(command, options, List.copyOf(spring));
     }
 
     public String option(String name) {

@@ -46,6 +46,17 @@ public class SchemeStore {
                 .map(this::load);
     }
 
+    /** Every current version, newest year first. */
+    public List<StoredScheme> current() {
+        return jdbc.sql("SELECT id FROM scheme_version WHERE replaced_at IS NULL ORDER BY year DESC")
+                .query(Long.class).list().stream().map(this::load).toList();
+    }
+
+    /** Whether a unit code belongs to a current scheme. */
+    public boolean knowsUnit(String unitCode) {
+        return current().stream().anyMatch(s -> s.scheme().unit(unitCode).isPresent());
+    }
+
     /** Period codes that current versions of other years already define. */
     public List<String> periodsTakenByOtherYears(int year, List<String> codes) {
         return jdbc.sql("""

@@ -34,6 +34,11 @@ public record ParsedSubmission(String unitCode, String periodCode, Map<String, R
         return new ParsedSubmission(unitCode, periodCode, values, cells, List.copyOf(all));
     }
 
+    /** A file that could not be read, sent by {@code unit} (null: unknown sender unit). */
+    public static ParsedSubmission unreadable(Finding finding, String unit) {
+        return new ParsedSubmission(unit, null, Map.of(), Map.of(), List.of(finding));
+    }
+
     public static ParsedSubmission unreadable(Finding finding) {
         return new ParsedSubmission(null, null, Map.of(), Map.of(), List.of(finding));
     }

@@ -36,7 +36,7 @@ public class RerunJobConfig {
             long id = job.getJobParameters().getLong("importId");
             SubmissionStore.Stored stored = store.find(id).orElseThrow(() ->
                     new IllegalArgumentException("Không có tệp nhận #" + id));
-            Examination e = examiner.read(stored.file());
+            Examination e = examiner.read(stored.file(), stored.senderUnit());
             filer.refile(stored, e);
             if (e.parsed().periodCode() != null) {
                 job.getExecutionContext().putString(PERIOD, e.parsed().periodCode());

@@ -36,16 +36,32 @@ public class SubmissionExaminer {
 
     /** An inbox file: a duplicate of bytes already seen, or the verdict of reading it. */
     public Examination examine(Path path) throws IOException {
-        InboxFile file = InboxFile.of(path);
+        return examine(InboxFile.of(path), null);
+    }
+
+    /**
+     * A file from the inbox or an upload: a duplicate of bytes already seen, or the verdict
+     * of reading it; {@code senderUnit} as for {@link #read(InboxFile, String)}.
+     */
+    public Examination examine(InboxFile file, String senderUnit) throws IOException {
         Optional<Long> earlier = submissions.sameBytes(file.sha256());
         if (earlier.isPresent()) {
-            return new Examination(file, Examination.Verdict.DUPLICATE, null, null, earlier.get(), extension(path));
+            return new Examination(file, Examination.Verdict.DUPLICATE, null, null, earlier.get(), extension(file.path()));
         }
-        return read(file);
+        return read(file, senderUnit);
     }
 
     /** The verdict of reading a file against the current scheme of the period it names (also for reruns). */
     public Examination read(InboxFile file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * @param senderUnit the unit of the UNIT user who uploaded it (null: the inbox or
+     *                   headquarters): a file naming another unit is rejected, and the
+     *                   submission counts for the sender's unit whatever it names
+     */
+    public Examination read(InboxFile file, String senderUnit) throws IOException {
         Path path = file.path();
         String extension = extension(path);
         Map<String, StoredScheme> used = new HashMap<>();
@@ -54,14 +70,14 @@ public class SubmissionExaminer {
             parsed = SubmissionReader.read(workbook, period -> schemes.currentForPeriod(period).map(s -> {
                 used.put(period, s);
                 return s.scheme();
-            }));
+            }), senderUnit);
         } catch (UnreadableWorkbookException e) {
-            parsed = ParsedSubmission.unreadable(e.finding());
+            parsed = ParsedSubmission.unreadable(e.finding(), senderUnit);
         } catch (RuntimeException e) {
             // POI can fail deep inside a malformed sheet; the sender gets a verdict, not our stack trace.
             parsed = ParsedSubmission.unreadable(thidua.workbook.Finding.error("E-FILE-CORRUPT", "", "",
                     "Không đọc được nội dung tệp (" + e.getClass().getSimpleName()
-                            + "): cần lưu lại tệp bằng Excel theo đúng mẫu rồi gửi lại."));
+                            + "): cần lưu lại tệp bằng Excel theo đúng mẫu rồi gửi lại."), senderUnit);
         }
         StoredScheme scheme = parsed.periodCode() == null ? null : used.get(parsed.periodCode());
         if (scheme != null && parsed.accepted()) {

@@ -42,18 +42,29 @@ public class SubmissionFiler {
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public void file(Examination e, Inbox inbox, long jobExecutionId) {
+    /** Records {@code e} in the caller's transaction and files its original after the commit; returns its id. */
+    public long file(Examination e, Inbox inbox, long jobExecutionId) {
+        store.lockBytes(e.file().sha256());
+        if (e.verdict() != Examination.Verdict.DUPLICATE) {
+            // Another import (an upload, another instance) may have stored the same bytes since e was examined.
+            java.util.Optional<Long> earlier = store.sameBytes(e.file().sha256());
+            if (earlier.isPresent()) {
+                e = new Examination(e.file(), Examination.Verdict.DUPLICATE, null, null, earlier.get(), e.extension());
+            }
+        }
         long id = store.nextId();
         Path target = target(e, inbox, id);
         List<Finding> report = e.verdict() == Examination.Verdict.REJECTED ? e.parsed().findings() : null;
         store.insert(id, e, target.toString(), jobExecutionId);
+        Path source = e.file().path();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                complete(id, e.file().path(), target, report, false);
+                complete(id, source, target, report, false);
             }
         });
         announce(e, id, report == null ? null : ErrorReportWriter.reportPath(target));
+        return id;
     }
 
     /**
@@ -62,7 +73,12 @@ public class SubmissionFiler {
      * and nothing new is recorded.
      */
     public boolean resumeInterrupted(Path path) {
-        InboxFile file = InboxFile.of(path);
+        return resumeInterrupted(InboxFile.of(path));
+    }
+
+    /** As {@link #resumeInterrupted(Path)}, for a file whose name as sent is not its name on disk (an upload). */
+    public boolean resumeInterrupted(InboxFile file) {
+        Path path = file.path();
         java.util.Optional<SubmissionStore.Stored> unfiled = store.unfiled(file.sha256(), file.originalName());
         if (unfiled.isEmpty()) {
             return false;

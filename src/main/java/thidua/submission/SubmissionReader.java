@@ -38,15 +38,27 @@ public final class SubmissionReader {
     static final String BASELINE = "Cùng kỳ";
 
     private final Function<String, Optional<Scheme>> schemeOfPeriod;
+    private final String senderUnit;
     private final List<Finding> findings = new ArrayList<>();
 
-    private SubmissionReader(Function<String, Optional<Scheme>> schemeOfPeriod) {
+    private SubmissionReader(Function<String, Optional<Scheme>> schemeOfPeriod, String senderUnit) {
         this.schemeOfPeriod = schemeOfPeriod;
+        this.senderUnit = senderUnit;
     }
 
     /** @param schemeOfPeriod the current scheme that defines a period code, if any */
     public static ParsedSubmission read(Workbook workbook, Function<String, Optional<Scheme>> schemeOfPeriod) {
-        return new SubmissionReader(schemeOfPeriod).readAll(workbook);
+        return read(workbook, schemeOfPeriod, null);
+    }
+
+    /**
+     * @param senderUnit the unit of a UNIT user who sent the file, null for the inbox and
+     *                   headquarters: a file naming another unit is refused (E-UNIT-NOT-OWN),
+     *                   and whatever it names, the submission is the sender's unit's
+     */
+    public static ParsedSubmission read(Workbook workbook, Function<String, Optional<Scheme>> schemeOfPeriod,
+                                        String senderUnit) {
+        return new SubmissionReader(schemeOfPeriod, senderUnit).readAll(workbook);
     }
 
     private ParsedSubmission readAll(Workbook workbook) {
@@ -68,6 +80,11 @@ public final class SubmissionReader {
             Map<String, CellValue> pairs = Tables.labelValues(info.get(), List.of(UNIT, PERIOD));
             String sheetName = info.get().getSheetName();
             unitCode = codeOf(pairs.get(UNIT), sheetName, UNIT, "E-UNIT-MISSING");
+            if (senderUnit != null && unitCode != null && !unitCode.equals(senderUnit)) {
+                findings.add(Finding.error("E-UNIT-NOT-OWN", sheetName, pairs.get(UNIT).ref(),
+                        "Tệp ghi mã đơn vị \"" + unitCode + "\" nhưng tài khoản gửi thuộc đơn vị " + senderUnit
+                                + ": mỗi đơn vị chỉ nộp báo cáo của chính mình (ghi " + senderUnit + " ở ô này)."));
+            }
             periodCode = codeOf(pairs.get(PERIOD), sheetName, PERIOD, "E-PERIOD-MISSING");
             if (periodCode != null) {
                 scheme = schemeOfPeriod.apply(periodCode).orElse(null);
@@ -89,8 +106,9 @@ public final class SubmissionReader {
         if (values.isPresent()) {
             new ValueSheet(values.get(), scheme, unit, reported, cells).read();
         }
-        return new ParsedSubmission(unitCode, periodCode, Map.copyOf(reported), Map.copyOf(cells),
-                List.copyOf(findings));
+        // A UNIT user's file is that unit's submission whatever it names: another unit's status never changes by it.
+        return new ParsedSubmission(senderUnit != null ? senderUnit : unitCode, periodCode, Map.copyOf(reported),
+                Map.copyOf(cells), List.copyOf(findings));
     }
 
     private String codeOf(CellValue value, String sheet, String label, String missingCode) {

@@ -100,6 +100,14 @@ public class SubmissionStore {
 
     /** Imports, newest first; {@code period} and {@code status} filter when not null. */
     public List<Listed> list(String period, String status, int limit) {
+        return list(period, status, null, null, limit);
+    }
+
+    /**
+     * Imports, newest first; each filter applies when not null: {@code unit} is the unit the
+     * import counts for, {@code scope} the unit whose user asks (they see only their own).
+     */
+    public List<Listed> list(String period, String status, String unit, String scope, int limit) {
         return jdbc.sql("""
                 SELECT s.id, s.original_name, s.status, s.unit_code, s.period_code, s.arrived_at, s.imported_at,
                     s.revalidated_at,
@@ -111,8 +119,11 @@ public class SubmissionStore {
                 FROM submission s
                 WHERE (CAST(:period AS TEXT) IS NULL OR s.period_code = :period)
                   AND (CAST(:status AS TEXT) IS NULL OR s.status = :status)
+                  AND (CAST(:unit AS TEXT) IS NULL OR s.unit_code = :unit)
+                  AND (CAST(:scope AS TEXT) IS NULL OR s.unit_code = :scope OR s.sender_unit = :scope)
                 ORDER BY s.id DESC LIMIT :limit""")
-                .param("period", period).param("status", status).param("limit", limit)
+                .param("period", period).param("status", status).param("unit", unit).param("scope", scope)
+                .param("limit", limit)
                 .query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
                         rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getInt(10),
@@ -122,7 +133,7 @@ public class SubmissionStore {
 
     /** A stored submission, as a rerun needs it. */
     public record Stored(long id, String sha256, String originalName, String storedPath, long size, Instant arrivedAt,
-                         String status, String unitCode, String periodCode) {
+                         String status, String unitCode, String periodCode, String uploadedBy, String senderUnit) {
         public InboxFile file() {
             return new InboxFile(java.nio.file.Path.of(storedPath), originalName, arrivedAt, size, sha256);
         }
@@ -130,13 +141,40 @@ public class SubmissionStore {
 
     public Optional<Stored> find(long id) {
         return jdbc.sql("""
-                SELECT id, sha256, original_name, stored_path, size_bytes, arrived_at, status, unit_code, period_code
+                SELECT id, sha256, original_name, stored_path, size_bytes, arrived_at, status, unit_code, period_code,
+                    uploaded_by, sender_unit
                 FROM submission WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8),
-                        rs.getString(9)))
+                        rs.getString(9), rs.getString(10), rs.getString(11)))
                 .optional();
+    }
+
+    /** Whether a submission belongs to {@code unit}: it counts for that unit, or that unit's clerk sent it. */
+    public boolean belongsTo(Stored s, String unit) {
+        return unit.equals(s.unitCode()) || unit.equals(s.senderUnit());
+    }
+
+    /**
+     * Serialises the filing of identical bytes until the caller's transaction ends, so a
+     * file uploaded and the same file dropped into the inbox at the same moment are
+     * imported once: the second sees the first's row once it holds the lock.
+     */
+    public void lockBytes(String sha256) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))").param(sha256).query(Object.class).single();
+    }
+
+    /** The earlier submission a duplicate repeats. */
+    public Long duplicateOf(long id) {
+        return jdbc.sql("SELECT duplicate_of FROM submission WHERE id = ?").param(id).query(Long.class).optional()
+                .orElse(null);
+    }
+
+    /** Who sent a submission through the console or the API, and the unit they send for (null: headquarters). */
+    public void markUploaded(long id, String login, String senderUnit) {
+        jdbc.sql("UPDATE submission SET uploaded_by = ?, sender_unit = ? WHERE id = ?")
+                .params(login, senderUnit, id).update();
     }
 
     /**

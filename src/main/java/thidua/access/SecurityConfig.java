@@ -1,0 +1,139 @@
+package thidua.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One door for the console and the API (OPERATIONS.md, Console and API): form sign-in
+ * with a session cookie for people, HTTP Basic for scripts, roles checked here for every
+ * path and the unit scope checked by each controller. CSRF tokens on every form and on
+ * every state-changing request that rides on the session cookie; a state-changing request
+ * from another origin is refused whatever its credentials.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+class SecurityConfig {
+    private static final String[] HQ = {"ADMIN", "HQ"};
+    private static final String[] READERS = {"ADMIN", "HQ", "LEADER"};
+    private static final String[] SENDERS = {"ADMIN", "HQ", "UNIT"};
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+            + "object-src 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInProvider signIn, UserStore users, AuditLog audit,
+                                            @Value("${thidua.console.idle-timeout:30m}") Duration idle)
+            throws Exception {
+        RequestMatcher api = r -> path(r).startsWith("/api/") || path(r).startsWith("/actuator");
+        http.authenticationProvider(signIn)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/dang-nhap", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/nguoi-dung/**", "/nhat-ky/**", "/api/users/**", "/api/audit/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/lan-chay/**", "/api/executions/**").hasAnyRole(HQ)
+                        .requestMatchers(HttpMethod.POST, "/tep/*/kiem-tra-lai", "/api/imports/*/rerun",
+                                "/tong-hop/**", "/api/periods/*/consolidate").hasAnyRole(HQ)
+                        .requestMatchers("/tong-hop/**", "/api/outputs/**").hasAnyRole(READERS)
+                        .requestMatchers("/tep/**", "/api/imports/**", "/nop/**", "/api/uploads/**")
+                        .hasAnyRole(SENDERS)
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage(SignInProvider.SIGN_IN_PATH).permitAll()
+                        .successHandler((request, response, auth) -> {
+                            request.getSession().setMaxInactiveInterval((int) idle.toSeconds());
+                            AppUser user = (AppUser) auth.getPrincipal();
+                            SavedRequest saved = new HttpSessionRequestCache().getRequest(request, response);
+                            response.sendRedirect(user.mustChangePassword() ? AccountGate.CHANGE_PATH
+                                    : saved != null ? saved.getRedirectUrl() : "/");
+                        })
+                        .failureHandler((request, response, e) -> response.sendRedirect(SignInProvider.SIGN_IN_PATH
+                                + (e instanceof LockedException ? "?khoa" : e instanceof DisabledException
+                                ? "?vo-hieu" : "?loi"))))
+                .httpBasic(b -> b.realmName("thidua").authenticationEntryPoint(this::unauthorizedJson))
+                .logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl("/dang-nhap?da-thoat")
+                        .addLogoutHandler((request, response, auth) -> {
+                            if (auth != null && auth.getPrincipal() instanceof AppUser u) {
+                                audit.record(u.login(), "SIGN_OUT", u.login(), null, request.getRemoteAddr());
+                            }
+                        })
+                        .deleteCookies("JSESSIONID"))
+                .csrf(c -> c.requireCsrfProtectionMatcher(r -> !isSafe(r) && r.getHeader("Authorization") == null))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(this::unauthorizedJson, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/dang-nhap"),
+                                r -> true)
+                        .accessDeniedHandler((request, response, denied) -> {
+                            boolean csrf = denied instanceof CsrfException;
+                            audit.record(loginOf(request),
+                                    csrf ? "CSRF_REFUSED" : "ACCESS_DENIED", path(request),
+                                    request.getMethod(), request.getRemoteAddr());
+                            String message = csrf
+                                    ? "Biểu mẫu đã hết hạn hoặc không gửi từ trang của thidua: tải lại trang rồi làm lại."
+                                    : "Tài khoản của bạn không có quyền làm việc này.";
+                            if (api.matches(request)) {
+                                json(response, 403, message);
+                            } else {
+                                request.setAttribute("thidua.denied", message);
+                                response.setStatus(403);
+                                request.getRequestDispatcher("/error/403").forward(request, response);
+                            }
+                        }))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(new SameOrigin(), org.springframework.security.web.csrf.CsrfFilter.class)
+                .addFilterAfter(new AccountGate(users), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    private static String loginOf(HttpServletRequest request) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof AppUser u ? u.login() : null;
+    }
+
+    private void unauthorizedJson(HttpServletRequest request, HttpServletResponse response,
+                                  org.springframework.security.core.AuthenticationException e) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"thidua\", charset=\"UTF-8\"");
+        json(response, 401, "Cần đăng nhập (phiên làm việc hoặc HTTP Basic)");
+    }
+
+    static boolean isSafe(HttpServletRequest r) {
+        String m = r.getMethod();
+        return m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS") || m.equals("TRACE");
+    }
+
+    static String path(HttpServletRequest r) {
+        String p = r.getServletPath();
+        return p == null || p.isEmpty() ? r.getRequestURI() : p;
+    }
+
+    /** {@code {"error": "…"}}, as every refused API request answers. */
+    static void json(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
+        response.getOutputStream().write(("{\"error\":\"" + escaped + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}
