@@ -1,0 +1,108 @@
+package thidua.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real, headless Chromium from Debian's {@code chromium} package, driven through
+ * {@code chromium-driver}: both paths are given, so Selenium downloads nothing. Files the
+ * page downloads land in {@link #downloads()}; screenshots go to target/screenshots/.
+ */
+public final class Browser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private final WebDriver driver;
+    private final Path downloads;
+
+    private Browser(WebDriver driver, Path downloads) {
+        this.driver = driver;
+        this.downloads = downloads;
+    }
+
+    /** A fresh browser (its own profile: no cookies) with a window of a desktop's size, or a phone's. */
+    public static Browser start(Path downloads, int width, int height) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            throw new AssertionError("The browser tests need Debian's chromium and chromium-driver "
+                    + "(/usr/bin/chromium, /usr/bin/chromedriver): run ./test.sh, which installs them, "
+                    + "or apt-get install chromium chromium-driver");
+        }
+        try {
+            Files.createDirectories(downloads);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=" + width + "," + height, "--lang=vi-VN", "--no-first-run",
+                "--disable-extensions", "--disable-background-networking");
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false,
+                "safebrowsing.enabled", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return new Browser(driver, downloads);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Path downloads() {
+        return downloads;
+    }
+
+    /** Saves what the page shows as target/screenshots/NAME.png. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for a file ending in {@code suffix} to finish downloading. */
+    public Path awaitDownload(String suffix, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            try (var files = Files.list(downloads)) {
+                List<Path> done = files.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
+                if (!done.isEmpty()) {
+                    return done.get(0);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no download ending in " + suffix + " within " + timeout + " in " + downloads);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
