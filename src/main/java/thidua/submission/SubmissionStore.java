@@ -64,6 +64,24 @@ public class SubmissionStore {
                 .query(Long.class).list().stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
+    /** An uploaded submission not marked filed, whose upload job has ended, with its staged copy. */
+    public record UnfiledUpload(Stored stored, java.nio.file.Path staged) {
+    }
+
+    /** Uploads whose filing was interrupted after their row committed (the process stopped, the disk was full). */
+    public List<UnfiledUpload> unfiledUploads() {
+        return jdbc.sql("""
+                SELECT s.id, p.parameter_value FROM submission s
+                JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
+                JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                    AND p.parameter_name = 'upload'
+                WHERE s.filed_at IS NULL AND e.status NOT IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY s.id""")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list().stream()
+                .flatMap(r -> find((Long) r[0]).map(st -> new UnfiledUpload(st, java.nio.file.Path.of((String) r[1])))
+                        .stream())
+                .toList();
+    }
+
     /** The original of a submission is in archive/ or rejected/ and gone from the inbox. */
     public void markFiled(long id) {
         jdbc.sql("UPDATE submission SET filed_at = now() WHERE id = ?").param(id).update();

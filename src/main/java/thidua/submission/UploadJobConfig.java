@@ -76,6 +76,14 @@ public class UploadJobConfig {
         return new StepBuilder("fileUpload", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             Params p = Params.of(job.getJobParameters());
+            // Earlier uploads whose row committed but whose original a stopped process never filed: filed now.
+            for (SubmissionStore.UnfiledUpload u : store.unfiledUploads()) {
+                if (Files.isRegularFile(u.staged()) && !u.staged().equals(p.staged())) {
+                    SubmissionStore.Stored s = u.stored();
+                    filer.resumeInterrupted(new InboxFile(u.staged(), s.originalName(), s.arrivedAt(), s.size(),
+                            s.sha256()));
+                }
+            }
             if (!Files.isRegularFile(p.staged())) {
                 throw new IllegalStateException("Không còn bản tải lên " + p.staged().getFileName());
             }
