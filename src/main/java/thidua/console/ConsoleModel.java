@@ -1,10 +1,13 @@
 package thidua.console;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -33,40 +36,16 @@ class ConsoleModel {
         return a != null && a.getPrincipal() instanceof AppUser u ? u : null;
     }
 
-    @ModelAttribute("me")
-    AppUser me() {
-        return signedIn();
-    }
-
-    @ModelAttribute("can")
-    Can can() {
-        AppUser me = signedIn();
-        return Can.of(me == null ? null : me.role());
-    }
-
-    @ModelAttribute("nav")
-    List<NavItem> nav(HttpServletRequest request) {
-        AppUser me = signedIn();
-        if (me == null || me.mustChangePassword()) {
-            return List.of();
-        }
-        return NavItem.menu(Can.of(me.role()), request.getServletPath());
-    }
-
-    @ModelAttribute("fmt")
-    Formats fmt() {
-        return FORMATS;
-    }
-
-    @ModelAttribute("words")
-    Words words() {
-        return WORDS;
+    /** The layout's attributes on every console page: who is signed in, the menu, the formatters. */
+    @ModelAttribute
+    void common(Model model, HttpServletRequest request) {
+        model.addAllAttributes(layout(request));
     }
 
     /** The layout's attributes, for a view an exception handler renders (model attribute methods do not run then). */
-    static java.util.Map<String, Object> layout(HttpServletRequest request) {
+    static Map<String, Object> layout(HttpServletRequest request) {
         AppUser me = signedIn();
-        java.util.Map<String, Object> model = new java.util.HashMap<>();
+        Map<String, Object> model = new HashMap<>();
         model.put("me", me);
         model.put("can", Can.of(me == null ? null : me.role()));
         model.put("nav", me == null || me.mustChangePassword() ? List.of()

@@ -45,6 +45,35 @@ final class Words {
         return ACTIONS.getOrDefault(code, "Việc khác");
     }
 
+    /**
+     * An audit row's detail as people read it: the few English codes some actions record
+     * (a verdict, a role, an HTTP method) said in Vietnamese; everything else as recorded.
+     */
+    public String detail(String action, String detail) {
+        if (detail == null) {
+            return "";
+        }
+        return switch (action == null ? "" : action) {
+            case "UPLOAD" -> {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*): (ACCEPTED|REJECTED|DUPLICATE)")
+                        .matcher(detail);
+                yield m.matches() ? m.group(1) + ": " + importStatus(m.group(2)).toLowerCase(java.util.Locale.ROOT)
+                        : detail;
+            }
+            case "USER_ADD" -> {
+                String[] parts = detail.split(" ", 2);
+                yield java.util.Arrays.stream(thidua.access.Role.values()).filter(r -> r.name().equals(parts[0]))
+                        .findFirst().map(r -> r.label() + (parts.length > 1 ? " " + parts[1] : "")).orElse(detail);
+            }
+            case "ACCESS_DENIED", "CSRF_REFUSED" -> switch (detail) {
+                case "GET", "HEAD" -> "xem (" + detail + ")";
+                case "POST", "PUT", "PATCH", "DELETE" -> "gửi thao tác (" + detail + ")";
+                default -> detail;
+            };
+            default -> detail;
+        };
+    }
+
     public String job(String jobName) {
         return thidua.batch.RunText.job(jobName);
     }

@@ -247,6 +247,16 @@ class ConsoleWebTest {
             Page tooLarge = unit.upload(formAction(form.body()), "nop-qua-lon", big);
             assertThat(tooLarge.status()).isEqualTo(413);
             assertThat(tooLarge.body()).contains("Tệp quá lớn", "10 MB").doesNotContain("Exception");
+            assertThat(audited("donvi-pa01", "UPLOAD")).isEqualTo(1);
+            // The API says the same in JSON (HTTP Basic, as scripts send it).
+            HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/uploads"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            ("donvi-pa01:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "multipart/form-data; boundary=b")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("b", big))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).isEqualTo(413);
+            assertThat(JSON.readTree(api.body()).path("error").asString()).contains("vượt giới hạn dung lượng");
         } finally {
             Files.delete(big);
         }
@@ -343,11 +353,12 @@ class ConsoleWebTest {
         return m.find() ? m.group() : "";
     }
 
+    /** The units on the board: one code cell each. */
     private static int countRows(Page page) {
         String body = page.body();
         int table = body.indexOf("<table class=\"board\">");
-        String tbody = body.substring(body.indexOf("<tbody>", table), body.indexOf("</tbody>", table));
-        return tbody.split("<tr>", -1).length - 1;
+        String board = body.substring(table, body.indexOf("</table>", table));
+        return board.split("<td class=\"code\">", -1).length - 1;
     }
 
     private static List<String> postActions(String html) {
@@ -368,6 +379,15 @@ class ConsoleWebTest {
         Matcher m = Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*enctype=\"multipart/form-data\"").matcher(html);
         assertThat(m.find()).as("upload form").isTrue();
         return m.group(1).replace("&amp;", "&");
+    }
+
+    private static byte[] multipart(String boundary, Path file) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(Files.readAllBytes(file));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     private static String csrfOf(String html) {
