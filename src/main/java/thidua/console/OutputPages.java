@@ -1,6 +1,7 @@
 package thidua.console;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import thidua.access.Signed;
 import thidua.batch.BadRequest;
-import thidua.batch.Conflict;
 import thidua.batch.RunResult;
 import thidua.batch.RunText;
 import thidua.consolidation.ConsolidationStore;
@@ -42,7 +42,7 @@ class OutputPages {
     }
 
     /** A period with its outputs; {@code name} empty for a folder no current scheme defines. */
-    record PeriodOutputs(String code, String name, java.time.Instant lastConsolidatedAt, boolean current,
+    record PeriodOutputs(String code, String name, Instant lastConsolidatedAt, boolean current,
                          List<Outputs.Output> files) {
     }
 
@@ -76,16 +76,14 @@ class OutputPages {
         try {
             RunResult result = outputs.consolidateNow(period, Signed.user().login(), request.getRemoteAddr());
             redirect.addFlashAttribute(result.ok() ? "notice" : "problem", RunText.outcome(result) + ".");
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("problem", "Chưa tổng hợp được: " + e.getMessage() + ".");
-        } catch (BadRequest e) {
+        } catch (BadRequest e) { // running already (Conflict), or a period no current scheme defines
             log.warn("consolidate {} refused: {}", period, e.getMessage());
             redirect.addFlashAttribute("problem", "Chưa tổng hợp được: " + e.getMessage() + ".");
         }
         return "redirect:/tong-hop";
     }
 
-    private java.time.Instant last(String period) {
+    private Instant last(String period) {
         return consolidations.last(period).map(ConsolidationStore.Last::at).orElse(null);
     }
 }
