@@ -1,17 +1,11 @@
 package thidua.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,11 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import thidua.access.AppUser;
-import thidua.access.AuditLog;
 import thidua.access.Signed;
 import thidua.batch.BadRequest;
-import thidua.batch.BatchRuns;
-import thidua.report.ErrorReportWriter;
+import thidua.submission.ImportAccess;
 import thidua.submission.SubmissionStore;
 import thidua.workbook.Finding;
 
@@ -37,13 +29,11 @@ import thidua.workbook.Finding;
 @RequestMapping("/api/imports")
 class ImportsController {
     private final SubmissionStore submissions;
-    private final BatchRuns runs;
-    private final AuditLog audit;
+    private final ImportAccess imports;
 
-    ImportsController(SubmissionStore submissions, BatchRuns runs, AuditLog audit) {
+    ImportsController(SubmissionStore submissions, ImportAccess imports) {
         this.submissions = submissions;
-        this.runs = runs;
-        this.audit = audit;
+        this.imports = imports;
     }
 
     /** One import as the API shows it: no server path. */
@@ -80,51 +70,32 @@ class ImportsController {
     @PostMapping("/{id}/rerun")
     List<RunView> rerun(@PathVariable String id, HttpServletRequest request) throws BadRequest {
         SubmissionStore.Stored s = visible(id);
-        List<RunView> result = runs.rerunImport(s.id()).stream().map(RunView::of).toList();
-        audit.record(Signed.user().login(), "RERUN", "#" + s.id(), result.get(0).summary(), request.getRemoteAddr());
-        return result;
+        return imports.rerun(s, Signed.user(), request.getRemoteAddr()).stream().map(RunView::of).toList();
     }
 
     @GetMapping("/{id}/original")
     ResponseEntity<Resource> original(@PathVariable String id, HttpServletRequest request) throws BadRequest {
         SubmissionStore.Stored s = visible(id);
-        audit.record(Signed.user().login(), "DOWNLOAD_ORIGINAL", "#" + s.id(), s.originalName(), request.getRemoteAddr());
-        return download(Path.of(s.storedPath()), s.originalName());
+        return imports.original(s, Signed.user(), request.getRemoteAddr())
+                .orElseThrow(() -> new ApiErrors.NotFound("không có tệp " + s.originalName())).response();
     }
 
     @GetMapping("/{id}/error-report")
     ResponseEntity<Resource> errorReport(@PathVariable String id, HttpServletRequest request) throws BadRequest {
         SubmissionStore.Stored s = visible(id);
-        String name = errorReportName(s);
-        audit.record(Signed.user().login(), "DOWNLOAD_ERROR_REPORT", "#" + s.id(), name, request.getRemoteAddr());
-        return download(ErrorReportWriter.reportPath(Path.of(s.storedPath())), name);
-    }
-
-    static String errorReportName(SubmissionStore.Stored s) {
-        return s.originalName().replaceFirst("\\.[^.]*$", "") + ErrorReportWriter.SUFFIX;
+        return imports.errorReport(s, Signed.user(), request.getRemoteAddr())
+                .orElseThrow(() -> new ApiErrors.NotFound("không có tệp " + ImportAccess.errorReportName(s)))
+                .response();
     }
 
     /** The import with this id if the signed-in user may see it; 404 otherwise, as for an id that does not exist. */
     private SubmissionStore.Stored visible(String id) throws BadRequest {
         long n = Ids.parse(id, "mã tệp nhận");
         AppUser user = Signed.user();
-        return submissions.find(n).filter(s -> user.scopeUnit() == null || submissions.belongsTo(s, user.scopeUnit()))
-                .orElseThrow(() -> new ApiErrors.NotFound("không có tệp nhận #" + n));
+        return imports.visible(n, user).orElseThrow(() -> new ApiErrors.NotFound("không có tệp nhận #" + n));
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    static ResponseEntity<Resource> download(Path file, String name) {
-        if (!Files.isRegularFile(file)) {
-            throw new ApiErrors.NotFound("không có tệp " + name);
-        }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(new FileSystemResource(file));
     }
 }

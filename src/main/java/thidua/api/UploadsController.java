@@ -13,7 +13,6 @@ import thidua.upload.Uploads;
 /** `POST /api/uploads`: one or more files (field `file`), each with its verdict, in order. */
 @RestController
 class UploadsController {
-    static final int MAX_FILES = 20;
     private final Uploads uploads;
 
     UploadsController(Uploads uploads) {
@@ -27,8 +26,8 @@ class UploadsController {
         if (sent.isEmpty()) {
             throw new BadRequest("cần ít nhất một tệp trong trường \"file\" (multipart/form-data)");
         }
-        if (sent.size() > MAX_FILES) {
-            throw new BadRequest("mỗi lần gửi tối đa " + MAX_FILES + " tệp");
+        if (sent.size() > Uploads.MAX_FILES) {
+            throw new BadRequest("mỗi lần gửi tối đa " + Uploads.MAX_FILES + " tệp");
         }
         return sent.stream().map(f -> uploads.accept(Uploads.Part.of(f), Signed.user(), request.getRemoteAddr())).toList();
     }

@@ -21,6 +21,16 @@ public class ConsolidationStore {
                 .map(dir -> java.nio.file.Path.of(dir).getParent());
     }
 
+    /** The latest consolidation of a period: its id and when it ran. */
+    public record Last(long id, java.time.Instant at) {
+    }
+
+    public java.util.Optional<Last> last(String periodCode) {
+        return jdbc.sql("SELECT id, consolidated_at FROM consolidation WHERE period_code = ? ORDER BY id DESC LIMIT 1")
+                .param(periodCode).query((rs, n) -> new Last(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                .optional();
+    }
+
     /**
      * True when the period was never consolidated, or when an accepted submission was
      * imported or re-validated after its last consolidation, or its scheme was replaced since.

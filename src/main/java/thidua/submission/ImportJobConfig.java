@@ -40,6 +40,8 @@ public class ImportJobConfig {
                 JobSummary.put(job, String.format("import: %d accepted, %d rejected, %d duplicate",
                         counts.getOrDefault("ACCEPTED", 0), counts.getOrDefault("REJECTED", 0),
                         counts.getOrDefault("DUPLICATE", 0)));
+                // After the last step: stored only if written here (the console's run list reads it back).
+                repository.updateExecutionContext(job);
             }
         }).build();
     }

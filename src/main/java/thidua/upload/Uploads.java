@@ -38,6 +38,8 @@ import thidua.workbook.Finding;
  */
 @Service
 public class Uploads {
+    /** At most this many files in one upload, from the console or the API. */
+    public static final int MAX_FILES = 20;
     private static final Logger log = LoggerFactory.getLogger("thidua.upload");
     private final BatchRuns runs;
     private final SubmissionStore submissions;

@@ -1,0 +1,100 @@
+package thidua.consolidation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import thidua.access.AuditLog;
+import thidua.batch.BadRequest;
+import thidua.batch.BatchRuns;
+import thidua.batch.Conflict;
+import thidua.batch.RunResult;
+import thidua.batch.RunText;
+import thidua.download.Download;
+import thidua.text.Labels;
+
+/**
+ * The outputs in the configured output folder ({@code thidua.out-dir}) and consolidation
+ * on request into it, the one way the console and the API both use: a caller never names
+ * a folder, and a file is found among the listed ones by name, never by a path built from
+ * the request.
+ */
+@Service
+public class Outputs {
+    private final Path outRoot;
+    private final BatchRuns runs;
+    private final JobRepository repository;
+    private final AuditLog audit;
+
+    public Outputs(@Value("${thidua.out-dir:out}") Path outRoot, BatchRuns runs, JobRepository repository,
+                   AuditLog audit) {
+        this.outRoot = outRoot.toAbsolutePath().normalize();
+        this.runs = runs;
+        this.repository = repository;
+        this.audit = audit;
+    }
+
+    /** One output file: the period folder it is in and its name. */
+    public record Output(String period, String file, long size, Instant modified) {
+    }
+
+    /** Every output, by period then name. */
+    public List<Output> list() {
+        if (!Files.isDirectory(outRoot)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(outRoot, 2)) {
+            return files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> p.getParent() != null && !p.getParent().equals(outRoot))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .map(p -> new Output(outRoot.relativize(p.getParent()).toString(), p.getFileName().toString(),
+                            p.toFile().length(), Instant.ofEpochMilli(p.toFile().lastModified())))
+                    .sorted(Comparator.comparing(Output::period).thenComparing(Output::file))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException("Không đọc được thư mục kết quả", e);
+        }
+    }
+
+    public List<Output> of(String period) {
+        return list().stream().filter(o -> o.period().equals(period)).toList();
+    }
+
+    public Optional<Output> find(String period, String file) {
+        return list().stream().filter(o -> o.period().equals(period) && o.file().equals(file)).findFirst();
+    }
+
+    /** The file of a listed output, its download audited ({@code DOWNLOAD_OUTPUT}). */
+    public Download download(Output output, String login, String address) {
+        audit.record(login, "DOWNLOAD_OUTPUT", output.period() + "/" + output.file(), null, address);
+        return new Download(outRoot.resolve(output.period()).resolve(output.file()), output.file());
+    }
+
+    /**
+     * Consolidates a period now into the configured folder and audits it ({@code CONSOLIDATE});
+     * {@link Conflict} when one is running for it, {@link BadRequest} for a malformed or unknown period.
+     */
+    public RunResult consolidateNow(String period, String login, String address) throws BadRequest {
+        String code = Labels.code(period);
+        if (!code.matches("[A-Z0-9._-]{1,40}")) {
+            throw new BadRequest("mã kỳ báo cáo không hợp lệ");
+        }
+        boolean running = repository.findRunningJobExecutions(ConsolidationJobConfig.JOB).stream()
+                .anyMatch(e -> code.equals(e.getJobParameters().getString("period")));
+        if (running) {
+            throw new Conflict("kỳ " + code + " đang được tổng hợp");
+        }
+        RunResult result = runs.consolidate(code, outRoot);
+        audit.record(login, "CONSOLIDATE", "kỳ " + code, RunText.outcome(result), address);
+        return result;
+    }
+}
