@@ -82,6 +82,20 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Saves the whole page, not only what the window shows (the window grows to the page's height for it). */
+    public Path screenshotWholePage(String name) {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        Object height = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight;");
+        int h = Math.min(((Number) height).intValue() + 140, 8000);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), Math.max(h, before.getHeight())));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     /** Waits for a file ending in {@code suffix} to finish downloading. */
     public Path awaitDownload(String suffix, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
