@@ -68,6 +68,16 @@ public final class ChildJvm implements AutoCloseable {
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
+    /** Writes {@code text} to the child's standard input and closes it (a password piped in, as `echo … | java …`). */
+    public ChildJvm input(String text) {
+        try (var in = process.getOutputStream()) {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     public long pid() {
         return process.pid();
     }
