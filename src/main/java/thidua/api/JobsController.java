@@ -56,8 +56,9 @@ class JobsController {
                 WHERE (CAST(:status AS TEXT) IS NULL OR e.status = :status)
                 ORDER BY e.job_execution_id DESC LIMIT :limit""")
                 .param("status", status).param("limit", Math.min(Math.max(limit, 1), 1000))
+                // The parameters name the inbox, the output folder, the staged upload: their last segment only.
                 .query((rs, n) -> new Execution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7)))
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), ServerPaths.hide(rs.getString(7))))
                 .list();
     }
 
@@ -65,7 +66,7 @@ class JobsController {
     @PostMapping("/executions/{id}/restart")
     RunView restart(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) throws BadRequest {
         long n = Ids.parse(id, "mã lần chạy");
-        if (repository.getJobExecution(n) == null) {
+        if (runs.findExecution(n).isEmpty()) {
             throw new ApiErrors.NotFound("không có lần chạy #" + n);
         }
         RunView view = RunView.of(runs.restart(n));
