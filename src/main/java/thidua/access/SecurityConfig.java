@@ -50,7 +50,10 @@ class SecurityConfig {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(r -> r.getMethod().equals("GET") && !api.matches(r)
                 && !path(r).matches("/(css|js|img|error)(/.*)?|/favicon\\.ico"));
-        http.authenticationProvider(signIn)
+        // The chain's own manager, without a parent: with http.authenticationProvider(signIn) the
+        // global manager (which Boot also builds from the SignInProvider bean) was asked again after
+        // each failure, so every wrong password counted twice and 3 wrong ones locked the account.
+        http.authenticationManager(new org.springframework.security.authentication.ProviderManager(signIn))
                 .requestCache(c -> c.requestCache(requestCache))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/dang-nhap", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
@@ -104,9 +107,11 @@ class SecurityConfig {
                             if (api.matches(request)) {
                                 json(response, 403, message);
                             } else {
+                                // Boot's error handling shows it (templates/error/403.html), message included. A
+                                // forward to /error/403 was bounced to the sign-in page for an anonymous caller
+                                // (not a permitted path) and answered 404 to a signed-in one (no such page).
                                 request.setAttribute("thidua.denied", message);
-                                response.setStatus(403);
-                                request.getRequestDispatcher("/error/403").forward(request, response);
+                                response.sendError(403);
                             }
                         }))
                 .headers(h -> h

@@ -117,14 +117,17 @@ public final class Web {
         return send("POST", path, HttpRequest.BodyPublishers.noBody(), headers);
     }
 
-    /** A form post ({@code application/x-www-form-urlencoded}), as a browser sends one. */
+    /** What a browser accepts when it navigates (Spring Security answers some requests by it). */
+    public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    /** A form post ({@code application/x-www-form-urlencoded}), as a browser sends one (its Accept included). */
     public Answer form(String path, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send("POST", path, HttpRequest.BodyPublishers.ofString(body),
-                concat(headers, "Content-Type", "application/x-www-form-urlencoded"));
+                concat(headers, "Content-Type", "application/x-www-form-urlencoded", "Accept", BROWSER_ACCEPT));
     }
 
     /** A file of a multipart upload: the name as sent and its bytes. */
