@@ -45,7 +45,16 @@ class SecurityConfig {
                                             @Value("${thidua.console.idle-timeout:30m}") Duration idle)
             throws Exception {
         RequestMatcher api = r -> path(r).startsWith("/api/") || path(r).startsWith("/actuator");
-        http.authenticationProvider(signIn)
+        // A page asked for before signing in is shown after it; an API call is not "asked for later"
+        // (a script gets its 401 and retries): saving it would open a session for every anonymous call.
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(r -> r.getMethod().equals("GET") && !api.matches(r)
+                && !path(r).matches("/(css|js|img|error)(/.*)?|/favicon\\.ico"));
+        // The chain's own manager, without a parent: with http.authenticationProvider(signIn) the
+        // global manager (which Boot also builds from the SignInProvider bean) was asked again after
+        // each failure, so every wrong password counted twice and 3 wrong ones locked the account.
+        http.authenticationManager(new org.springframework.security.authentication.ProviderManager(signIn))
+                .requestCache(c -> c.requestCache(requestCache))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/dang-nhap", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
@@ -63,7 +72,7 @@ class SecurityConfig {
                         .successHandler((request, response, auth) -> {
                             request.getSession().setMaxInactiveInterval((int) idle.toSeconds());
                             AppUser user = (AppUser) auth.getPrincipal();
-                            SavedRequest saved = new HttpSessionRequestCache().getRequest(request, response);
+                            SavedRequest saved = requestCache.getRequest(request, response);
                             response.sendRedirect(user.mustChangePassword() ? AccountGate.CHANGE_PATH
                                     : saved != null ? saved.getRedirectUrl() : "/");
                         })
@@ -78,7 +87,11 @@ class SecurityConfig {
                             }
                         })
                         .deleteCookies("JSESSIONID"))
-                .csrf(c -> c.requireCsrfProtectionMatcher(r -> !isSafe(r) && r.getHeader("Authorization") == null))
+                // An API call with neither credentials nor a session cookie carries no ambient authority
+                // to forge: it is not asked for a token, so it gets the 401 it deserves instead of a 403
+                // "form expired". Forms (the sign-in included) and calls riding on a session still need one.
+                .csrf(c -> c.requireCsrfProtectionMatcher(r -> !isSafe(r) && r.getHeader("Authorization") == null
+                        && !(api.matches(r) && r.getRequestedSessionId() == null)))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(this::unauthorizedJson, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/dang-nhap"),
@@ -94,9 +107,9 @@ class SecurityConfig {
                             if (api.matches(request)) {
                                 json(response, 403, message);
                             } else {
+                                // The console's error page (/error, permitted to anyone) shows the message.
                                 request.setAttribute("thidua.denied", message);
-                                response.setStatus(403);
-                                request.getRequestDispatcher("/error/403").forward(request, response);
+                                response.sendError(403);
                             }
                         }))
                 .headers(h -> h

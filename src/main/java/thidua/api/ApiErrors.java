@@ -70,7 +70,8 @@ class ApiErrors {
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
+        // Messages of the batch layer may name a file on the server (a restart that failed, say).
+        return ResponseEntity.status(status).body(Map.of("error", ServerPaths.hide(message)));
     }
 
     /** Nothing at that address. */

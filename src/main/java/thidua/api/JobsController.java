@@ -34,7 +34,9 @@ class JobsController {
         static Execution of(Executions.Execution e) {
             String params = e.parameters().isEmpty() ? null : e.parameters().entrySet().stream()
                     .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(", "));
-            return new Execution(e.id(), e.job(), e.status(), e.exitCode(), e.startTime(), e.endTime(), params);
+            // The parameters name the inbox, the output folder, the staged upload: their last segment only.
+            return new Execution(e.id(), e.job(), e.status(), e.exitCode(), e.startTime(), e.endTime(),
+                    ServerPaths.hide(params));
         }
     }
 

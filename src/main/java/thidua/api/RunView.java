@@ -8,7 +8,9 @@ record RunView(long executionId, String job, String status, int exitCode, String
                List<String> failures) {
 
     static RunView of(RunResult r) {
+        // Summaries and failures are written for the terminal and may name folders: not for API callers.
         return new RunView(r.execution().getId(), r.execution().getJobInstance().getJobName(),
-                r.execution().getStatus().name(), r.exitCode(), r.summary(), r.problems(), r.failures());
+                r.execution().getStatus().name(), r.exitCode(), ServerPaths.hide(r.summary()),
+                ServerPaths.hide(r.problems()), ServerPaths.hide(r.failures()));
     }
 }

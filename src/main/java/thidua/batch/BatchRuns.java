@@ -149,9 +149,22 @@ public class BatchRuns {
         return launch("upload", uploadJob, params.toJobParameters());
     }
 
+    /**
+     * The job execution with this id, if there is one. Spring Batch 6's JDBC repository
+     * throws for an unknown id instead of answering null (a 500 from the API, a stack trace
+     * from `rerun --execution`), hence the catch.
+     */
+    public java.util.Optional<JobExecution> findExecution(long executionId) {
+        try {
+            return java.util.Optional.ofNullable(repository.getJobExecution(executionId));
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Restarts a FAILED or STOPPED job execution with its own parameters; it continues where it stopped. */
     public RunResult restart(long executionId) throws BadRequest {
-        JobExecution execution = repository.getJobExecution(executionId);
+        JobExecution execution = findExecution(executionId).orElse(null);
         if (execution == null) {
             throw new BadRequest("không có lần chạy #" + executionId);
         }

@@ -66,13 +66,12 @@ public class Executions {
     }
 
     public boolean exists(long id) {
-        return repository.getJobExecution(id) != null;
+        return runs.findExecution(id).isPresent();
     }
 
     /** The summary line an execution left (English, for scripts; {@link RunText#summary} says it in Vietnamese). */
     public String summary(long id) {
-        JobExecution execution = repository.getJobExecution(id);
-        return execution == null ? "" : JobSummary.of(execution);
+        return runs.findExecution(id).map(JobSummary::of).orElse("");
     }
 
     /** Restarts a FAILED or STOPPED execution with its own parameters and audits it ({@code RESTART}). */

@@ -45,12 +45,6 @@ class ErrorPages implements ErrorController {
         return page(status, status == HttpStatus.FORBIDDEN ? denied(request) : null, request);
     }
 
-    /** Where the access-denied handler forwards a refused page request. */
-    @RequestMapping("/error/403")
-    ModelAndView forbidden(HttpServletRequest request) {
-        return page(HttpStatus.FORBIDDEN, denied(request), request);
-    }
-
     /** The error page for {@code status}; {@code message} replaces the usual explanation when given. */
     ModelAndView page(HttpStatus status, String message, HttpServletRequest request) {
         ModelAndView view = new ModelAndView("problem", ConsoleModel.layout(request));

@@ -30,8 +30,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import thidua.access.Role;
+import thidua.access.Users;
 import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
 import thidua.command.CommandLine;
@@ -48,9 +51,14 @@ import thidua.workbook.WorkbookEdits;
  * failed job execution restarted through the API and the command line, and the 409s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "thidua.data-dir=" + RerunTest.DATA_DIR, "spring.main.web-application-type=servlet"})
+        "thidua.data-dir=" + RerunTest.DATA_DIR, "spring.main.web-application-type=servlet",
+        "thidua.out-dir=" + RerunTest.DATA_DIR + "/out"})
 class RerunTest {
     static final String DATA_DIR = "target/test-data/rerun";
+    /** Where the API consolidates: the configured folder, never one named by the caller. */
+    private static final Path OUT = Path.of(DATA_DIR, "out").toAbsolutePath();
+    private static final String LOGIN = "thuongtruc";
+    private static final String PASSWORD = "Mat-khau-thu-nghiem-1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -59,15 +67,20 @@ class RerunTest {
     BatchRuns runs;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Users users;
     @TempDir
     Path work;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void emptyDatabase() {
+    void emptyDatabase() throws Exception {
         jdbc.sql("""
                 TRUNCATE submission_finding, submission_value, unit_result, consolidation, submission,
-                    scheme_period, scheme_version RESTART IDENTITY CASCADE""").update();
+                    scheme_period, scheme_version, app_user RESTART IDENTITY CASCADE""").update();
+        // The API asks who calls: a headquarters user, over HTTP Basic as a script would.
+        users.add(LOGIN, Role.HQ, null, "Cơ quan thường trực", PASSWORD, false, Users.Actor.TERMINAL);
+        FileSystemUtils.deleteRecursively(OUT);
     }
 
     @Test
@@ -101,9 +114,16 @@ class RerunTest {
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).isNotEmpty();
 
-        Path out = work.resolve("out");
-        JsonNode consolidated = json(post("/api/periods/2024/consolidate?out="
-                + URLEncoder.encode(out.toString(), StandardCharsets.UTF_8)), 200);
+        // A folder named by the caller is refused: nothing is consolidated, nothing written there.
+        Path elsewhere = work.resolve("elsewhere");
+        HttpResponse<String> refused = post("/api/periods/2024/consolidate?out="
+                + URLEncoder.encode(elsewhere.toString(), StandardCharsets.UTF_8));
+        assertThat(json(refused, 400).path("error").asString()).contains("thidua.out-dir");
+        assertThat(consolidations()).isZero();
+        assertThat(elsewhere).doesNotExist();
+
+        Path out = OUT;
+        JsonNode consolidated = json(post("/api/periods/2024/consolidate"), 200);
         assertThat(consolidated.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(ranked(out, "PA01")).isEmpty();
         assertThat(consolidations()).isEqualTo(1);
@@ -149,16 +169,16 @@ class RerunTest {
         Cli twice = cli("rerun", "--import", String.valueOf(pa02), "--data-dir", DATA_DIR);
         assertThat(twice.exit()).isEqualTo(CommandLine.BAD_USAGE);
         assertThat(twice.output()).contains("chỉ chạy lại được tệp bị trả lại");
-        assertThat(post("/api/imports/999999/rerun").statusCode()).isEqualTo(400);
+        assertThat(post("/api/imports/999999/rerun").statusCode()).isEqualTo(404);
     }
 
     @Test
     void aFailedExecutionIsRestartedThroughTheApiAndTheCliWithItsOwnParameters() throws Exception {
         assertThat(runs.scheme(TestSubmissions.SCHEME).ok()).isTrue();
-        // Consolidation into a path that is a file, not a folder: the job fails.
-        Path out = Files.writeString(work.resolve("out"), "không phải thư mục");
-        JsonNode failed = json(post("/api/periods/2024/consolidate?out="
-                + URLEncoder.encode(out.toString(), StandardCharsets.UTF_8)), 200);
+        // The configured output folder is a file, not a folder: the consolidation job fails.
+        Files.createDirectories(OUT.getParent());
+        Path out = Files.writeString(OUT, "không phải thư mục");
+        JsonNode failed = json(post("/api/periods/2024/consolidate"), 200);
         assertThat(failed.path("status").asString()).isEqualTo("FAILED");
         assertThat(failed.path("exitCode").asInt()).isEqualTo(1);
         long execution = failed.path("executionId").asLong();
@@ -245,7 +265,10 @@ class RerunTest {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofMinutes(2));
+        String basic = java.util.Base64.getEncoder().encodeToString((LOGIN + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Basic " + basic);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

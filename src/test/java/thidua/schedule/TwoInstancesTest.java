@@ -36,7 +36,10 @@ import thidua.testing.TestSubmissions.Made;
  * runs by itself and again after new submissions.
  */
 class TwoInstancesTest {
-    private static final Pattern SERVING = Pattern.compile("serve: scheduler started, API on (http://\\S+)/api");
+    private static final Pattern SERVING = Pattern.compile("serve: scheduler started; console \\S+ ; API (http://\\S+)/api");
+    /** Health details are for an ADMIN only: one is added with `user add`, its password on standard input. */
+    private static final String ADMIN = "quantri";
+    private static final String ADMIN_PASSWORD = "Mat-khau-quan-tri-1";
     private static final int FIRST = 8;
     private static final int SECOND = 80;
 
@@ -82,6 +85,12 @@ class TwoInstancesTest {
              ChildJvm b = serve(shared, "node-b", jobs)) {
             db = shared;
             assertThat(scheme.awaitExit(Duration.ofMinutes(3))).as(scheme.tail()).isZero();
+            try (ChildJvm admin = ChildJvm.start("user-add", ChildJvm.logFile(getClass(), "user-add"), shared.env(),
+                    Map.of(), "user", "add", "--login", ADMIN, "--role", "ADMIN",
+                    "--data-dir", work.resolve("user-add").toString()).input(ADMIN_PASSWORD + "\n")) {
+                assertThat(admin.awaitExit(Duration.ofMinutes(3))).as(admin.tail()).isZero();
+                assertThat(admin.output()).contains("user: added " + ADMIN + " (ADMIN)");
+            }
             String apiA = a.awaitOutput(SERVING, Duration.ofMinutes(3)).group(1);
             String apiB = b.awaitOutput(SERVING, Duration.ofMinutes(3)).group(1);
             for (var node : Map.of("node-a", apiA, "node-b", apiB).entrySet()) {
@@ -237,8 +246,11 @@ class TwoInstancesTest {
     }
 
     private static JsonNode health(String api) throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(api + "/actuator/health")).timeout(Duration.ofSeconds(30)).build(),
+                HttpRequest.newBuilder(URI.create(api + "/actuator/health")).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Basic " + basic).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JsonMapper.builder().build().readTree(response.body());
     }
