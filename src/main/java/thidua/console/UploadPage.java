@@ -38,6 +38,12 @@ class UploadPage {
 
     /** One file's verdict as the page shows it, with the unit and period it counts for when it was stored. */
     record Card(Uploads.Verdict verdict, String unitCode, String periodCode) {
+        /** Errors first, then warnings, as the findings table lists them. */
+        public List<thidua.workbook.Finding> findings() {
+            List<thidua.workbook.Finding> all = new java.util.ArrayList<>(verdict.errors());
+            all.addAll(verdict.warnings());
+            return all;
+        }
     }
 
     @GetMapping("/nop")

@@ -163,6 +163,8 @@ class ApiSecurityTest {
                 HQ, 409));
         calls.add(new Call("POST", "/api/periods/{period}/consolidate", "/api/periods/2024/consolidate", HQ, 200));
         calls.add(new Call("GET", "/api/outputs", "/api/outputs", READERS, 200));
+        // PeriodsController: every signed-in role (a UNIT sees its own unit only: ConsoleWebTest)
+        calls.add(new Call("GET", "/api/periods/{period}/status", "/api/periods/2024/status", EVERYONE, 200));
         calls.add(new Call("GET", "/api/outputs/{period}/{file}", "/api/outputs/2024/bang-diem-2024.xlsx", READERS,
                 200));
         // UploadsController: a text file, refused by its content before anything is stored
@@ -183,7 +185,7 @@ class ApiSecurityTest {
                 .flatMap(e -> e.getKey().getMethodsCondition().getMethods().stream()
                         .flatMap(m -> e.getKey().getPatternValues().stream().map(p -> m + " " + p)))
                 .toList();
-        assertThat(mapped).hasSize(11);
+        assertThat(mapped).hasSize(12);
         assertThat(calls.stream().filter(c -> !c.pattern().isEmpty())
                 .map(c -> c.method().replace("UPLOAD", "POST") + " " + c.pattern()))
                 .containsExactlyInAnyOrderElementsOf(mapped);

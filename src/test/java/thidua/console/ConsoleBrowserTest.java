@@ -166,7 +166,7 @@ class ConsoleBrowserTest {
             d.get(base + "/tep/" + rejectedId);
             assertThat(text(d)).contains(expected.get(0).code(), expected.get(0).cell());
             hq.screenshot("07-tep-chi-tiet");
-            d.findElement(By.xpath("//button[normalize-space()='Kiểm tra lại']")).click();
+            submit(d, d.findElement(By.xpath("//button[normalize-space()='Kiểm tra lại']")));
             assertThat(text(d)).contains("vẫn bị trả lại");
             hq.screenshot("08-kiem-tra-lai");
 
@@ -174,7 +174,7 @@ class ConsoleBrowserTest {
             assertThat(text(d)).contains("Lần chạy");
             hq.screenshot("09-lan-chay");
             d.get(base + "/tong-hop");
-            d.findElement(By.xpath("//button[normalize-space()='Tổng hợp ngay']")).click();
+            submit(d, d.findElement(By.xpath("//button[normalize-space()='Tổng hợp ngay']")));
             assertThat(text(d)).contains("bang-diem-2024.xlsx", "tong-hop-2024.xlsx", "bao-cao-2024.pdf");
             hq.screenshot("10-tong-hop");
         }
@@ -248,14 +248,14 @@ class ConsoleBrowserTest {
         d.get(base + "/dang-nhap");
         d.findElement(By.name("username")).sendKeys(login);
         d.findElement(By.name("password")).sendKeys(password);
-        d.findElement(By.xpath("//button[normalize-space()='Đăng nhập']")).click();
+        submit(d, d.findElement(By.xpath("//button[normalize-space()='Đăng nhập']")));
     }
 
     private static void changePassword(WebDriver d, String current, String next) {
         d.findElement(By.name("current")).sendKeys(current);
         d.findElement(By.name("next")).sendKeys(next);
         d.findElement(By.name("repeat")).sendKeys(next);
-        d.findElement(By.xpath("//button[normalize-space()='Đổi mật khẩu']")).click();
+        submit(d, d.findElement(By.xpath("//button[normalize-space()='Đổi mật khẩu']")));
     }
 
     private static void addUser(WebDriver d, String login, String name, String role, String unit) {
@@ -266,13 +266,13 @@ class ConsoleBrowserTest {
         form.findElement(By.name("unit")).clear();
         form.findElement(By.name("unit")).sendKeys(unit);
         form.findElement(By.name("password")).sendKeys(TEMPORARY);
-        form.findElement(By.xpath(".//button[normalize-space()='Thêm người dùng']")).click();
+        submit(d, form.findElement(By.xpath(".//button[normalize-space()='Thêm người dùng']")));
     }
 
     private static void upload(WebDriver d, Path... files) {
         WebElement input = d.findElement(By.cssSelector("input[type=file][name=file]"));
         input.sendKeys(String.join("\n", java.util.Arrays.stream(files).map(Path::toString).toList()));
-        d.findElement(By.xpath("//form[.//input[@type='file']]//button[@type='submit']")).click();
+        submit(d, d.findElement(By.xpath("//form[.//input[@type='file']]//button[@type='submit']")));
     }
 
     /** The import id a result card links to for {@code name}. */
@@ -294,6 +294,17 @@ class ConsoleBrowserTest {
         }
         assertThat(d.findElements(By.cssSelector("input[type=file]"))).isEmpty();
         assertThat(text(d)).doesNotContain("Kiểm tra lại", "Chạy tiếp", "Tổng hợp ngay", "Nộp báo cáo");
+    }
+
+    /** Clicks a button that posts its form and waits until the next page has replaced this one. */
+    private static void submit(WebDriver d, WebElement button) {
+        WebElement page = d.findElement(By.tagName("html"));
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(60)).until(driver ->
+                "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript("return document.readyState")));
     }
 
     private static String text(WebDriver d) {

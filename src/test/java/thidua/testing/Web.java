@@ -188,9 +188,16 @@ public final class Web {
         cookies.getCookieStore().removeAll();
     }
 
-    /** The CSRF token of the sign-in form: GET {@code /dang-nhap} and read its hidden {@code _csrf} input. */
+    /**
+     * The CSRF token of this caller's session, read from a form's hidden {@code _csrf} input:
+     * the sign-in form, or once signed in (the sign-in page then redirects to the board) the
+     * password form every signed-in user has.
+     */
     public String csrfToken() {
         Answer page = get("/dang-nhap");
+        if (page.status() == 302) {
+            page = get("/doi-mat-khau");
+        }
         if (page.status() != 200) {
             throw new AssertionError("the sign-in page did not answer 200: " + page);
         }
