@@ -151,7 +151,7 @@ class ConsoleBrowserTest {
             // The error report: the unit's own workbook, `Lỗi` first, each error listed.
             d.findElement(By.partialLinkText("Tải báo cáo lỗi")).click();
             Path report = hq.awaitDownload(".loi.xlsx", Duration.ofSeconds(30));
-            try (Workbook wb = WorkbookFactory.create(report.toFile())) {
+            try (Workbook wb = WorkbookFactory.create(report.toFile(), null, true)) {
                 Sheet first = wb.getSheetAt(0);
                 assertThat(first.getSheetName()).isEqualTo("Lỗi");
                 String listed = sheetText(first);
@@ -221,7 +221,7 @@ class ConsoleBrowserTest {
             leader.screenshot("17-tong-hop-lanh-dao");
             d.findElement(By.linkText("bang-diem-2024.xlsx")).click();
             Path scores = leader.awaitDownload("bang-diem-2024.xlsx", Duration.ofSeconds(30));
-            try (Workbook wb = WorkbookFactory.create(scores.toFile())) {
+            try (Workbook wb = WorkbookFactory.create(scores.toFile(), null, true)) {
                 assertThat(wb.getSheet("Xếp hạng")).isNotNull();
                 assertThat(sheetText(wb.getSheet("Xếp hạng"))).contains("PC08");
             }
@@ -239,7 +239,7 @@ class ConsoleBrowserTest {
 
     /** The errors the importer finds in a sample, read in-process: what the page must show, cell by cell. */
     private static List<thidua.workbook.Finding> expectedErrors(String name) throws IOException {
-        try (Workbook wb = WorkbookFactory.create(sample(name).toFile())) {
+        try (Workbook wb = WorkbookFactory.create(sample(name).toFile(), null, true)) {
             return thidua.submission.SubmissionReader.read(wb, thidua.workbook.Samples.schemes()).errors();
         }
     }
