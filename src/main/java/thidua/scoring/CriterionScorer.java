@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import thidua.scheme.Criterion;
-import thidua.submission.ReportedValue;
 
 /**
  * The rules of SCORING.md, one method per `Cách tính`. Branches are tried in the
