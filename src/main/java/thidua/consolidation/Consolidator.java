@@ -26,7 +26,7 @@ import thidua.submission.SubmissionStore;
 
 /** Period-end consolidation: score and rank every unit, roll up, write the outputs, record the result. */
 @Component
-public class Consolidator {
+class Consolidator {
     private static final Logger log = LoggerFactory.getLogger("thidua.consolidate");
     private final SchemeStore schemes;
     private final PeriodReports reports;

@@ -21,7 +21,7 @@ import thidua.job.JobSummary;
  * Parameters: {@code file}, {@code sha256} and {@code requestedAt}, all identifying.
  */
 @Configuration(proxyBeanMethods = false)
-public class SchemeJobConfig {
+class SchemeJobConfig {
     public static final String JOB = "schemeJob";
 
     @Bean

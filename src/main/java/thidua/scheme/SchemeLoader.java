@@ -20,7 +20,7 @@ import thidua.workbook.WorkbookFiles;
  * kept, marked replaced (submissions are checked and scored against the current one).
  */
 @Component
-public class SchemeLoader {
+class SchemeLoader {
     /** Scheme workbooks are small; this only bounds a wrong file. */
     private static final long MAX_BYTES = 20L * 1024 * 1024;
     private final SchemeStore store;

@@ -9,7 +9,7 @@ import thidua.scheme.Criterion;
  * The rules of SCORING.md, one method per `Cách tính`. Branches are tried in the
  * order the contract writes them: the first that matches wins.
  */
-public final class CriterionScorer {
+final class CriterionScorer {
 
     private CriterionScorer() {
     }

@@ -12,7 +12,7 @@ import thidua.scheme.Scheme;
 import thidua.scheme.Unit;
 
 /** Classification, competition rank inside each block, and award proposals (SCORING.md). */
-public final class Ranking {
+final class Ranking {
 
     private Ranking() {
     }

@@ -11,7 +11,7 @@ import thidua.scheme.Scheme;
 import thidua.scheme.Unit;
 
 /** Block and province totals and rates (SCORING.md, "Roll-ups"): sums, and ratios of sums. */
-public final class RollUp {
+final class RollUp {
 
     private RollUp() {
     }

@@ -9,7 +9,7 @@ import thidua.scheme.Scheme;
 import thidua.scheme.Unit;
 
 /** A unit's total (SCORING.md, "A unit's total"). */
-public final class UnitScorer {
+final class UnitScorer {
 
     private UnitScorer() {
     }

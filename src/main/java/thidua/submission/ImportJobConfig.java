@@ -24,7 +24,7 @@ import thidua.job.JobSummary;
  * the next. Parameters: {@code inbox} and {@code requestedAt}, both identifying.
  */
 @Configuration(proxyBeanMethods = false)
-public class ImportJobConfig {
+class ImportJobConfig {
     public static final String JOB = "importJob";
 
     @Bean

@@ -8,7 +8,7 @@ import java.time.Instant;
 import thidua.files.Sha256;
 
 /** A file found in the inbox: its name as sent, its arrival (last-modified time), size and content hash. */
-public record InboxFile(Path path, String originalName, Instant arrivedAt, long size, String sha256) {
+record InboxFile(Path path, String originalName, Instant arrivedAt, long size, String sha256) {
 
     public static InboxFile of(Path path) {
         try {

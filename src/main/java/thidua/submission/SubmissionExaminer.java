@@ -22,7 +22,7 @@ import thidua.workbook.WorkbookLimits;
 
 /** Decides what to do with one inbox file: a duplicate, or the verdict of reading it against its scheme. */
 @Component
-public class SubmissionExaminer {
+class SubmissionExaminer {
     private final SubmissionStore submissions;
     private final SchemeStore schemes;
     private final WorkbookLimits limits;

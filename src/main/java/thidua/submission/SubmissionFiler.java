@@ -32,7 +32,7 @@ import thidua.workbook.Finding;
  * so nothing in archive/ or rejected/ lacks its row.
  */
 @Component
-public class SubmissionFiler {
+class SubmissionFiler {
     private static final Logger log = LoggerFactory.getLogger("thidua.import");
     private final SubmissionStore store;
     private final TransactionTemplate separately;
