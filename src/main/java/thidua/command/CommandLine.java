@@ -53,6 +53,8 @@ public final class CommandLine {
     }
 
     /**
+     * Runs one command line and returns its exit code.
+     *
      * @param application the Spring Boot application to start, handed in by it
      *                    ({@code ThiduaApplication.run}): this module sits below it
      */
