@@ -8,6 +8,11 @@ import thidua.command.CommandLine;
 public class ThiduaApplication {
 
     public static void main(String[] args) {
-        System.exit(CommandLine.run(args));
+        System.exit(run(args));
+    }
+
+    /** Runs one command line on this application and returns its exit code (OPERATIONS.md). */
+    public static int run(String[] args) {
+        return CommandLine.run(ThiduaApplication.class, args);
     }
 }

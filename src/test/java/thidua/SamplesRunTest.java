@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import thidua.command.CommandLine;
 import thidua.samples.ArrivalManifest;
 import thidua.samples.SampleOracle;
 import thidua.samples.SampleProvince;
@@ -249,7 +248,7 @@ class SamplesRunTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int exit;
         try {
-            exit = CommandLine.run(new String[] {"run", "--scheme", SAMPLES.resolve("scheme-2024.xlsx").toString(),
+            exit = ThiduaApplication.run(new String[] {"run", "--scheme", SAMPLES.resolve("scheme-2024.xlsx").toString(),
                     "--inbox", inbox.toString(), "--period", "2024", "--out", out.toString(),
                     "--data-dir", work.resolve("data").toString()});
         } finally {

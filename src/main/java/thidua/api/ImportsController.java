@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import thidua.access.AppUser;
 import thidua.access.Signed;
 import thidua.batch.BadRequest;
-import thidua.submission.ImportAccess;
+import thidua.batch.ImportAccess;
 import thidua.submission.SubmissionStore;
 import thidua.workbook.Finding;
 

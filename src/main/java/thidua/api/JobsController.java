@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import thidua.access.Signed;
 import thidua.batch.BadRequest;
 import thidua.batch.Executions;
-import thidua.consolidation.Outputs;
+import thidua.batch.Outputs;
 
 /** Job executions and their restart, consolidation on request, and the outputs to download. */
 @RestController

@@ -14,10 +14,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import thidua.consolidation.ConsolidationStore;
+import thidua.files.Sha256;
 import thidua.scheme.SchemeStore;
 import thidua.submission.RerunJobConfig;
 import thidua.submission.SubmissionStore;
-import thidua.submission.InboxFile;
 import thidua.text.Labels;
 
 /**
@@ -64,7 +64,7 @@ public class BatchRuns {
         }
         String sha;
         try {
-            sha = InboxFile.sha256(file);
+            sha = Sha256.of(file);
         } catch (IOException e) {
             throw new BadRequest("không đọc được " + file + ": " + e.getMessage());
         }

@@ -11,6 +11,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import thidua.access.AuditLog;
+import thidua.job.JobSummary;
 
 /**
  * Job executions as the console and the API list them, and their restart on request,

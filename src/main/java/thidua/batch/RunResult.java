@@ -3,6 +3,7 @@ package thidua.batch;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import thidua.job.JobSummary;
 
 /**
  * How one launched job ended, as every caller (command line, scheduler, API) reports it.

@@ -10,6 +10,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import thidua.job.ProcessRegistry;
 
 /**
  * At start-up, job executions still marked STARTED whose process is gone (killed, power

@@ -3,7 +3,6 @@ package thidua.command;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import thidua.ThiduaApplication;
 
 /** Entry point of every command: parse, start the application on the chosen data dir, run, exit code. */
 public final class CommandLine {
@@ -18,8 +17,8 @@ public final class CommandLine {
      * `serve`: the scheduler (Quartz, clustered) and the REST API on 127.0.0.1 until the
      * process is stopped (Ctrl-C or SIGTERM close it cleanly).
      */
-    static int serve(Invocation invocation) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ThiduaApplication.class)
+    static int serve(Class<?> application, Invocation invocation) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.SERVLET)
                 .run(args(invocation, "--spring.quartz.auto-startup=true", "--spring.main.web-application-type=servlet",
                         "--thidua.serve=true"));
@@ -53,7 +52,13 @@ public final class CommandLine {
         return args.toArray(String[]::new);
     }
 
-    public static int run(String[] args) {
+    /**
+     * Runs one command line and returns its exit code.
+     *
+     * @param application the Spring Boot application to start, handed in by it
+     *                    ({@code ThiduaApplication.run}): this module sits below it
+     */
+    public static int run(Class<?> application, String[] args) {
         Invocation invocation;
         try {
             invocation = Invocation.parse(args);
@@ -65,9 +70,9 @@ public final class CommandLine {
             return args.length > 0 && (args[0].equals("--help") || args[0].equals("-h")) ? OK : BAD_USAGE;
         }
         if (invocation.command().equals("serve")) {
-            return serve(invocation);
+            return serve(application, invocation);
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ThiduaApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .run(args(invocation))) {
             return context.getBean(Commands.class).execute(invocation);

@@ -20,12 +20,12 @@ import thidua.access.AppUser;
 import thidua.access.Signed;
 import thidua.batch.BadRequest;
 import thidua.batch.Conflict;
+import thidua.batch.ImportAccess;
 import thidua.batch.RunResult;
 import thidua.batch.RunText;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.Unit;
 import thidua.status.PeriodBoard;
-import thidua.submission.ImportAccess;
 import thidua.submission.SubmissionStore;
 import thidua.workbook.Finding;
 

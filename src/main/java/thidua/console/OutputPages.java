@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import thidua.access.Signed;
 import thidua.batch.BadRequest;
+import thidua.batch.Outputs;
 import thidua.batch.RunResult;
 import thidua.batch.RunText;
 import thidua.consolidation.ConsolidationStore;
-import thidua.consolidation.Outputs;
 import thidua.status.PeriodBoard;
 
 /**

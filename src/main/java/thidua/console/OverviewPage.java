@@ -12,7 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import thidua.access.AppUser;
 import thidua.access.Signed;
-import thidua.consolidation.Outputs;
+import thidua.batch.Outputs;
 import thidua.status.PeriodBoard;
 
 /** *Tổng quan*: a period's submission board, for every role (a UNIT user sees its own unit's line only). */

@@ -93,7 +93,7 @@ final class Words {
     }
 
     /** A CSS class for a unit's standing (Đã nộp, Nộp muộn, Bị trả lại, Chưa nộp). */
-    public String standingBadge(thidua.submission.SubmissionStatus status) {
+    public String standingBadge(thidua.scoring.SubmissionStatus status) {
         return switch (status) {
             case SUBMITTED -> "badge ok";
             case LATE -> "badge warn";

@@ -11,8 +11,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import thidua.batch.JobSummary;
 import thidua.delivery.DeliveryStepConfig;
+import thidua.job.JobSummary;
 
 /**
  * The `consolidate` job for one period. Parameters: {@code period}, {@code out} and
@@ -26,12 +26,12 @@ public class ConsolidationJobConfig {
 
     @Bean
     Job consolidateJob(JobRepository repository, Step consolidatePeriod, Step deliverOutputs,
-                       thidua.batch.ProcessRegistry owner) {
+                       thidua.job.ProcessRegistry owner) {
         return new JobBuilder(JOB, repository).start(consolidatePeriod).next(deliverOutputs).listener(owner).build();
     }
 
     @Bean
-    Step consolidatePeriod(JobRepository repository, PlatformTransactionManager tx, Consolidator consolidator, thidua.batch.StepLog stepLog) {
+    Step consolidatePeriod(JobRepository repository, PlatformTransactionManager tx, Consolidator consolidator, thidua.job.StepLog stepLog) {
         return new StepBuilder("consolidatePeriod", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             String period = job.getJobParameters().getString("period");

@@ -15,18 +15,18 @@ import thidua.report.PdfReportWriter;
 import thidua.report.ScoringTableWriter;
 import thidua.report.SummaryWriter;
 import thidua.scheme.Block;
-import thidua.status.PeriodReports;
 import thidua.scheme.Period;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.StoredScheme;
 import thidua.scoring.PeriodResults;
 import thidua.scoring.Standing;
-import thidua.submission.SubmissionStatus;
+import thidua.scoring.SubmissionStatus;
+import thidua.submission.PeriodReports;
 import thidua.submission.SubmissionStore;
 
 /** Period-end consolidation: score and rank every unit, roll up, write the outputs, record the result. */
 @Component
-public class Consolidator {
+class Consolidator {
     private static final Logger log = LoggerFactory.getLogger("thidua.consolidate");
     private final SchemeStore schemes;
     private final PeriodReports reports;

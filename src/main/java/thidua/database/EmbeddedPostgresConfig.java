@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabase.class)
-public class EmbeddedPostgresConfig {
+class EmbeddedPostgresConfig {
 
     /**
      * The embedded server for this data dir: started here, or — when another thidua

@@ -33,7 +33,7 @@ import thidua.delivery.DeliveryStore.LastFile;
  * PENDING with its error and is retried by every later run ({@link #retryPending}).
  */
 @Component
-public class Delivery {
+class Delivery {
     private static final Logger log = LoggerFactory.getLogger("thidua.delivery");
     private static final int MAX_ERROR = 2000;
 

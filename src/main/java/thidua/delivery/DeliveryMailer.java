@@ -27,7 +27,7 @@ import thidua.delivery.DeliveryStore.Email;
  * delivers to the outbox folders only.
  */
 @Component
-public class DeliveryMailer {
+class DeliveryMailer {
     private final ObjectProvider<JavaMailSender> sender;
     private final DeliveryProperties properties;
 

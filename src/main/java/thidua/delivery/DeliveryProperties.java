@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * it in the delivery log, so it must stay the same when the name or address changes.
  */
 @ConfigurationProperties("thidua.delivery")
-public record DeliveryProperties(
+record DeliveryProperties(
         @DefaultValue("data/outbox") Path outbox,
         @DefaultValue("thidua@localhost") String from,
         /* An e-mail claimed for sending longer ago than this is taken to be abandoned (a crash) and is retried. */

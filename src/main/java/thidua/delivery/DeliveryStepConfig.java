@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import thidua.batch.JobSummary;
+import thidua.job.JobSummary;
 
 /**
  * The {@code deliverOutputs} step of the consolidation job: delivers the files the
@@ -33,7 +33,7 @@ public class DeliveryStepConfig {
     }
 
     @Bean
-    Step deliverOutputs(JobRepository repository, PlatformTransactionManager tx, Delivery delivery, thidua.batch.StepLog stepLog) {
+    Step deliverOutputs(JobRepository repository, PlatformTransactionManager tx, Delivery delivery, thidua.job.StepLog stepLog) {
         return new StepBuilder("deliverOutputs", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             String period = job.getJobParameters().getString("period");

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * outbox). Callers decide the transactions.
  */
 @Repository
-public class DeliveryStore {
+class DeliveryStore {
     private final JdbcClient jdbc;
 
     public DeliveryStore(JdbcClient jdbc) {

@@ -41,7 +41,7 @@ import java.util.zip.ZipInputStream;
  * something out can only make two files compare equal, so only time stamps and values
  * derived from the layout of the file itself are left out.
  */
-public final class Fingerprint {
+final class Fingerprint {
     private static final String CORE_PROPERTIES = "docProps/core.xml";
     private static final Pattern CORE_DATES = Pattern.compile(
             "<(dcterms:created|dcterms:modified|cp:lastPrinted)\\b[^>]*?(?:/>|>.*?</\\1\\s*>)", Pattern.DOTALL);

@@ -11,8 +11,8 @@ import java.util.List;
 import thidua.scoring.PeriodResults;
 import thidua.scoring.Ratio;
 import thidua.scoring.Standing;
+import thidua.scoring.SubmissionStatus;
 import thidua.scoring.SummaryRow;
-import thidua.submission.SubmissionStatus;
 
 /**
  * Writes the report the leaders read on paper and on their phones, {@code bao-cao-P.pdf}:

@@ -15,7 +15,7 @@ import thidua.scheme.SchemeStore;
  * since, or their scheme was replaced since.
  */
 @Component
-public class DuePeriods {
+class DuePeriods {
     private final JdbcClient jdbc;
     private final SchemeStore schemes;
     private final ConsolidationStore consolidations;

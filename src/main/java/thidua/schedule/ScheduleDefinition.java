@@ -16,7 +16,7 @@ import org.quartz.CronExpression;
  * what to do with a missed firing ({@code misfire}: {@code fire-once} or {@code skip}),
  * and the work's parameters (every other key). The file's base name is the schedule's name.
  */
-public record ScheduleDefinition(String name, String job, String cron, String misfire, Map<String, String> params) {
+record ScheduleDefinition(String name, String job, String cron, String misfire, Map<String, String> params) {
     /** The kinds of scheduled work; each is one or more batch jobs launched through BatchRuns. */
     public static final Set<String> JOBS = Set.of("import", "consolidate-due");
 

@@ -36,7 +36,7 @@ import thidua.scheme.Period;
  */
 @Component
 @ConditionalOnProperty(name = "thidua.serve", havingValue = "true")
-public class ScheduleSync {
+class ScheduleSync {
     public static final String GROUP = "thidua";
     private static final Logger log = LoggerFactory.getLogger("thidua.schedule");
     private final Scheduler scheduler;

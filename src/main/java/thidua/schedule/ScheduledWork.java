@@ -19,7 +19,7 @@ import thidua.batch.StaleExecutions;
  * the batch job is launched synchronously, so Quartz holds the job until it ends.
  */
 @DisallowConcurrentExecution
-public class ScheduledWork implements Job {
+class ScheduledWork implements Job {
     static final String JOB = "job";
     private static final Logger log = LoggerFactory.getLogger("thidua.schedule");
 

@@ -2,7 +2,6 @@ package thidua.scheme;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import thidua.batch.JobSummary;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -13,6 +12,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import thidua.job.JobSummary;
 
 /**
  * The `scheme` job: one transaction that reads, checks and stores a scheme workbook.
@@ -21,16 +21,16 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Parameters: {@code file}, {@code sha256} and {@code requestedAt}, all identifying.
  */
 @Configuration(proxyBeanMethods = false)
-public class SchemeJobConfig {
+class SchemeJobConfig {
     public static final String JOB = "schemeJob";
 
     @Bean
-    Job schemeJob(JobRepository repository, Step loadScheme, thidua.batch.ProcessRegistry owner) {
+    Job schemeJob(JobRepository repository, Step loadScheme, thidua.job.ProcessRegistry owner) {
         return new JobBuilder(JOB, repository).start(loadScheme).listener(owner).build();
     }
 
     @Bean
-    Step loadScheme(JobRepository repository, PlatformTransactionManager tx, SchemeLoader loader, thidua.batch.StepLog stepLog) {
+    Step loadScheme(JobRepository repository, PlatformTransactionManager tx, SchemeLoader loader, thidua.job.StepLog stepLog) {
         return new StepBuilder("loadScheme", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             var stepExecution = chunk.getStepContext().getStepExecution();
             JobExecution job = stepExecution.getJobExecution();

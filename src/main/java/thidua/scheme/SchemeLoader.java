@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.springframework.stereotype.Component;
-import thidua.submission.InboxFile;
+import thidua.files.Sha256;
 import thidua.workbook.Finding;
 import thidua.workbook.UnreadableWorkbookException;
 import thidua.workbook.WorkbookFiles;
@@ -20,7 +20,7 @@ import thidua.workbook.WorkbookFiles;
  * kept, marked replaced (submissions are checked and scored against the current one).
  */
 @Component
-public class SchemeLoader {
+class SchemeLoader {
     /** Scheme workbooks are small; this only bounds a wrong file. */
     private static final long MAX_BYTES = 20L * 1024 * 1024;
     private final SchemeStore store;
@@ -62,7 +62,7 @@ public class SchemeLoader {
         if (!conflicts.isEmpty()) {
             return new Result(Outcome.REFUSED, null, 0, conflicts);
         }
-        String sha = InboxFile.sha256(content);
+        String sha = Sha256.of(content);
         Optional<StoredScheme> current = store.currentForYear(scheme.year());
         if (current.isPresent() && current.get().sha256().equals(sha)) {
             return new Result(Outcome.UNCHANGED, scheme, current.get().versionId(), List.of());

@@ -4,13 +4,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import thidua.scheme.Criterion;
-import thidua.submission.ReportedValue;
 
 /**
  * The rules of SCORING.md, one method per `Cách tính`. Branches are tried in the
  * order the contract writes them: the first that matches wins.
  */
-public final class CriterionScorer {
+final class CriterionScorer {
 
     private CriterionScorer() {
     }

@@ -12,7 +12,7 @@ import thidua.scheme.Scheme;
 import thidua.scheme.Unit;
 
 /** Classification, competition rank inside each block, and award proposals (SCORING.md). */
-public final class Ranking {
+final class Ranking {
 
     private Ranking() {
     }
@@ -34,9 +34,9 @@ public final class Ranking {
             UnitReport report = reports.get(unit.code());
             if (report != null && report.accepted()) {
                 cards.add(UnitScorer.score(scheme, unit, report.values(), report.status().equals(
-                        thidua.submission.SubmissionStatus.LATE)));
+                        thidua.scoring.SubmissionStatus.LATE)));
             } else {
-                var status = report == null ? thidua.submission.SubmissionStatus.MISSING : report.status();
+                var status = report == null ? thidua.scoring.SubmissionStatus.MISSING : report.status();
                 unranked.add(new Standing(unit, null, null, Standing.NOT_REPORTED, null, status,
                         report == null ? null : report.firstArrival()));
             }

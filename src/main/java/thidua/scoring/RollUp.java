@@ -9,10 +9,9 @@ import thidua.scheme.IndicatorType;
 import thidua.scheme.Rule;
 import thidua.scheme.Scheme;
 import thidua.scheme.Unit;
-import thidua.submission.ReportedValue;
 
 /** Block and province totals and rates (SCORING.md, "Roll-ups"): sums, and ratios of sums. */
-public final class RollUp {
+final class RollUp {
 
     private RollUp() {
     }

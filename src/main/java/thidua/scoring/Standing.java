@@ -2,7 +2,6 @@ package thidua.scoring;
 
 import java.time.Instant;
 import thidua.scheme.Unit;
-import thidua.submission.SubmissionStatus;
 
 /**
  * A unit's line in the scoring table. {@code card} and {@code rank} are null for a

@@ -2,8 +2,6 @@ package thidua.scoring;
 
 import java.time.Instant;
 import java.util.Map;
-import thidua.submission.ReportedValue;
-import thidua.submission.SubmissionStatus;
 
 /**
  * What consolidation knows of one unit for one period: its status, the arrival of its

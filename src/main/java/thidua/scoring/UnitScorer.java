@@ -7,10 +7,9 @@ import thidua.scheme.Criterion;
 import thidua.scheme.Rule;
 import thidua.scheme.Scheme;
 import thidua.scheme.Unit;
-import thidua.submission.ReportedValue;
 
 /** A unit's total (SCORING.md, "A unit's total"). */
-public final class UnitScorer {
+final class UnitScorer {
 
     private UnitScorer() {
     }

@@ -16,8 +16,9 @@ import thidua.scheme.Period;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.StoredScheme;
 import thidua.scheme.Unit;
+import thidua.scoring.SubmissionStatus;
 import thidua.scoring.UnitReport;
-import thidua.submission.SubmissionStatus;
+import thidua.submission.PeriodReports;
 import thidua.submission.SubmissionStore;
 import thidua.text.Labels;
 

@@ -1,22 +1,22 @@
 package thidua.submission;
 
 import java.nio.file.Path;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
-import thidua.batch.JobSummary;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import thidua.job.JobSummary;
 
 /**
  * The `import` job: every file of the inbox is one item and one transaction (chunk of
@@ -24,12 +24,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * the next. Parameters: {@code inbox} and {@code requestedAt}, both identifying.
  */
 @Configuration(proxyBeanMethods = false)
-public class ImportJobConfig {
+class ImportJobConfig {
     public static final String JOB = "importJob";
 
     @Bean
     Job importJob(JobRepository repository, Step importFiles, SubmissionStore submissions, SubmissionFiler filer,
-                  thidua.batch.ProcessRegistry owner) {
+                  thidua.job.ProcessRegistry owner) {
         return new JobBuilder(JOB, repository).start(importFiles).listener(owner).listener(new JobExecutionListener() {
             /** The summary counts what this execution stored, so a restarted run reports the same way. */
             @Override
@@ -48,7 +48,7 @@ public class ImportJobConfig {
 
     @Bean
     Step importFiles(JobRepository repository, PlatformTransactionManager tx, ListItemReader<Path> inboxReader,
-                     SubmissionExaminer examiner, SubmissionFiler filer, ItemWriter<Examination> submissionWriter, thidua.batch.StepLog stepLog) {
+                     SubmissionExaminer examiner, SubmissionFiler filer, ItemWriter<Examination> submissionWriter, thidua.job.StepLog stepLog) {
         return new StepBuilder("importFiles", repository).listener(stepLog)
                 .<Path, Examination>chunk(1)
                 .transactionManager(tx)

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * The drop folder and the folders beside it where originals go: {@code archive/} for
  * accepted and duplicate files, {@code rejected/} for the others (OPERATIONS.md, Files).
  */
-public record Inbox(Path dir, Path archive, Path rejected) {
+record Inbox(Path dir, Path archive, Path rejected) {
 
     public static Inbox beside(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();

@@ -2,6 +2,7 @@ package thidua.submission;
 
 import java.util.List;
 import java.util.Map;
+import thidua.scoring.ReportedValue;
 import thidua.workbook.Finding;
 
 /**

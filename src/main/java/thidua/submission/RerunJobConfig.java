@@ -10,8 +10,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import thidua.batch.JobSummary;
-import thidua.batch.ProcessRegistry;
+import thidua.job.JobSummary;
+import thidua.job.ProcessRegistry;
 
 /**
  * The `rerun --import ID` job: re-validates one stored, rejected submission against the
@@ -30,7 +30,7 @@ public class RerunJobConfig {
 
     @Bean
     Step revalidateImport(JobRepository repository, PlatformTransactionManager tx, SubmissionStore store,
-                          SubmissionExaminer examiner, SubmissionFiler filer, thidua.batch.StepLog stepLog) {
+                          SubmissionExaminer examiner, SubmissionFiler filer, thidua.job.StepLog stepLog) {
         return new StepBuilder("revalidateImport", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             long id = job.getJobParameters().getLong("importId");

@@ -14,14 +14,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.StoredScheme;
+import thidua.scoring.ReportedValue;
 import thidua.workbook.Finding;
 import thidua.workbook.UnreadableWorkbookException;
-import thidua.workbook.WorkbookLimits;
 import thidua.workbook.WorkbookFiles;
+import thidua.workbook.WorkbookLimits;
 
 /** Decides what to do with one inbox file: a duplicate, or the verdict of reading it against its scheme. */
 @Component
-public class SubmissionExaminer {
+class SubmissionExaminer {
     private final SubmissionStore submissions;
     private final SchemeStore schemes;
     private final WorkbookLimits limits;

@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import thidua.files.Sha256;
 import thidua.report.ErrorReportWriter;
 import thidua.workbook.Finding;
 
@@ -31,7 +32,7 @@ import thidua.workbook.Finding;
  * so nothing in archive/ or rejected/ lacks its row.
  */
 @Component
-public class SubmissionFiler {
+class SubmissionFiler {
     private static final Logger log = LoggerFactory.getLogger("thidua.import");
     private final SubmissionStore store;
     private final TransactionTemplate separately;
@@ -104,7 +105,7 @@ public class SubmissionFiler {
                 continue;
             }
             try {
-                if (!Files.isRegularFile(stored) || !InboxFile.sha256(stored).equals(s.sha256())) {
+                if (!Files.isRegularFile(stored) || !Sha256.of(stored).equals(s.sha256())) {
                     log.warn("#{} {}: neither filed in {} nor waiting in {}: look for the original", s.id(),
                             s.originalName(), stored.getParent(), inbox.dir());
                     continue;
@@ -133,7 +134,7 @@ public class SubmissionFiler {
                 removeTemporaries(target);
             }
             boolean stored = resumed && Files.isRegularFile(target); // renamed into place: complete
-            if (stored && !InboxFile.sha256(target).equals(InboxFile.sha256(source))) {
+            if (stored && !Sha256.of(target).equals(Sha256.of(source))) {
                 throw new IOException(target + " holds other bytes; left as it is");
             }
             if (!stored) {

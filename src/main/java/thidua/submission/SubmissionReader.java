@@ -17,6 +17,7 @@ import thidua.scheme.IndicatorType;
 import thidua.scheme.Rule;
 import thidua.scheme.Scheme;
 import thidua.scheme.Unit;
+import thidua.scoring.ReportedValue;
 import thidua.text.Labels;
 import thidua.workbook.CellReader;
 import thidua.workbook.CellValue;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import thidua.scoring.ReportedValue;
 import thidua.workbook.Finding;
 
 /** Submissions, their values and findings in the database. */

@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import thidua.access.AuditLog;
-import thidua.batch.JobSummary;
-import thidua.batch.ProcessRegistry;
+import thidua.job.JobSummary;
+import thidua.job.ProcessRegistry;
 
 /**
  * The upload job: one file sent through the console or the API, examined and filed
@@ -72,7 +72,7 @@ public class UploadJobConfig {
 
     @Bean
     Step fileUpload(JobRepository repository, PlatformTransactionManager tx, SubmissionStore store,
-                    SubmissionExaminer examiner, SubmissionFiler filer, AuditLog audit, thidua.batch.StepLog stepLog) {
+                    SubmissionExaminer examiner, SubmissionFiler filer, AuditLog audit, thidua.job.StepLog stepLog) {
         return new StepBuilder("fileUpload", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             Params p = Params.of(job.getJobParameters());

@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import thidua.ThiduaApplication;
 import thidua.access.Role;
 import thidua.access.Users;
 import thidua.batch.BatchRuns;
@@ -306,7 +307,7 @@ class RerunTest {
             }
         }, true, StandardCharsets.UTF_8));
         try {
-            int exit = CommandLine.run(args);
+            int exit = ThiduaApplication.run(args);
             return new Cli(exit, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import thidua.ThiduaApplication;
 
 /** Bad usage is refused before anything starts, with exit code 2 and a reason. */
 class InvocationTest {
@@ -78,8 +79,8 @@ class InvocationTest {
 
     @Test
     void badUsageExitsWith2AndHelpWith0WithoutStartingAnything() {
-        assertThat(CommandLine.run(new String[] {"xoa"})).isEqualTo(CommandLine.BAD_USAGE);
-        assertThat(CommandLine.run(new String[] {})).isEqualTo(CommandLine.BAD_USAGE);
-        assertThat(CommandLine.run(new String[] {"--help"})).isEqualTo(CommandLine.OK);
+        assertThat(ThiduaApplication.run(new String[] {"xoa"})).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(ThiduaApplication.run(new String[] {})).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(ThiduaApplication.run(new String[] {"--help"})).isEqualTo(CommandLine.OK);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import thidua.ThiduaApplication;
 import thidua.batch.BatchRuns;
 import thidua.command.ConsoleCapture.Result;
 import thidua.testing.TestSubmissions;
@@ -150,7 +151,7 @@ class UserCommandsTest {
     void theWholeCommandLineTakesSpringPropertiesBesideItsOwnOptions() throws Exception {
         // As `java -jar thidua.jar user add … --server.port=18081`: its own application on the same database.
         System.setIn(new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
-        Result run = ConsoleCapture.run(() -> CommandLine.run(new String[] {"user", "add", "--login", "quantri",
+        Result run = ConsoleCapture.run(() -> ThiduaApplication.run(new String[] {"user", "add", "--login", "quantri",
                 "--role", "ADMIN", "--data-dir", DATA_DIR, "--server.port=18081", "--thidua.security.max-failed=7"}));
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("user: added quantri (ADMIN)");
@@ -207,7 +208,7 @@ class UserCommandsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            return new Cli(CommandLine.run(args), err.toString(StandardCharsets.UTF_8));
+            return new Cli(ThiduaApplication.run(args), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(original);
         }

@@ -20,9 +20,9 @@ import thidua.corpus.Corpus.Case;
 import thidua.corpus.Corpus.Outcome;
 import thidua.corpus.Corpus.Problem;
 import thidua.corpus.Corpus.Value;
-import thidua.submission.InboxFile;
+import thidua.files.Sha256;
+import thidua.scoring.ReportedValue;
 import thidua.submission.ParsedSubmission;
-import thidua.submission.ReportedValue;
 import thidua.submission.SubmissionReader;
 import thidua.workbook.Samples;
 import thidua.workbook.UnreadableWorkbookException;
@@ -150,7 +150,7 @@ class CorpusTest {
     void noTwoFilesOfTheCorpusAreByteIdentical() throws IOException {
         Set<String> hashes = new HashSet<>();
         for (Path file : Corpus.writeInbox(dir, true)) {
-            assertThat(hashes.add(InboxFile.sha256(file))).as("%s is a copy of another file", file.getFileName())
+            assertThat(hashes.add(Sha256.of(file))).as("%s is a copy of another file", file.getFileName())
                     .isTrue();
         }
         assertThat(hashes).hasSize(Corpus.cases().size() + sampleFileNames().size());

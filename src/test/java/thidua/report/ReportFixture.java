@@ -22,9 +22,9 @@ import thidua.scheme.Unit;
 import thidua.scheme.UnitTarget;
 import thidua.scheme.UnitKind;
 import thidua.scoring.PeriodResults;
+import thidua.scoring.ReportedValue;
+import thidua.scoring.SubmissionStatus;
 import thidua.scoring.UnitReport;
-import thidua.submission.ReportedValue;
-import thidua.submission.SubmissionStatus;
 
 /**
  * A small synthetic period (made-up numbers): block K1 of three departments (PC08

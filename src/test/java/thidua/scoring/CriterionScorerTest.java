@@ -17,7 +17,6 @@ import static thidua.scoring.SchemeFixtures.values;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import thidua.scheme.Criterion;
-import thidua.submission.ReportedValue;
 
 /** Every branch of every rule of SCORING.md, "Criteria and their rules". */
 class CriterionScorerTest {

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import thidua.scheme.Scheme;
-import thidua.submission.SubmissionStatus;
 
 /**
  * SCORING.md, "Classification, rank, awards". The scheme has one TU_CHAM criterion

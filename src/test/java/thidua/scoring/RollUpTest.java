@@ -16,7 +16,6 @@ import static thidua.scoring.SchemeFixtures.values;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import thidua.scheme.Scheme;
-import thidua.submission.SubmissionStatus;
 
 /** SCORING.md, "Roll-ups": sums of integer indicators and ratios of sums for rates. */
 class RollUpTest {

@@ -24,8 +24,6 @@ import thidua.scheme.Scheme;
 import thidua.scheme.Unit;
 import thidua.scheme.UnitKind;
 import thidua.scheme.UnitTarget;
-import thidua.submission.ReportedValue;
-import thidua.submission.SubmissionStatus;
 
 /**
  * Small schemes, criteria, values and reports for the scoring tests. Numbers are

@@ -20,7 +20,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import thidua.scheme.Criterion;
 import thidua.scheme.Scheme;
-import thidua.submission.ReportedValue;
 
 /** SCORING.md, "A unit's total". */
 class UnitScorerTest {

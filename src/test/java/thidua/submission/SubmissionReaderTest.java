@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import thidua.samples.SampleProvince;
+import thidua.scoring.ReportedValue;
 import thidua.workbook.Finding;
 import thidua.workbook.Samples;
 import thidua.workbook.UnreadableWorkbookException;

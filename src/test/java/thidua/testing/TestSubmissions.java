@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
+import thidua.files.Sha256;
 import thidua.samples.SampleProvince;
-import thidua.submission.InboxFile;
 import thidua.workbook.WorkbookEdits;
 
 /**
@@ -63,7 +63,7 @@ public final class TestSubmissions {
                     edits.text("Thông tin", "B7", "Người lập " + tag + " " + i);
                     Path file = edits.saveAs(dir, name);
                     Files.setLastModifiedTime(file, FileTime.from(ON_TIME.plusSeconds(i).toInstant()));
-                    made.add(new Made(file, InboxFile.sha256(file), base.fileName(), base.valid()));
+                    made.add(new Made(file, Sha256.of(file), base.fileName(), base.valid()));
                     i++;
                 }
             } finally {
@@ -133,7 +133,7 @@ public final class TestSubmissions {
 
     public static String sha256(Path file) {
         try {
-            return InboxFile.sha256(file);
+            return Sha256.of(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,4 +1,4 @@
-package thidua.submission;
+package thidua.scoring;
 
 /** A unit's standing for a period's reporting (SCORING.md, "Submission status"). */
 public enum SubmissionStatus {

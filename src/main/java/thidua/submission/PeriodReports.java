@@ -1,4 +1,4 @@
-package thidua.status;
+package thidua.submission;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,9 +6,8 @@ import org.springframework.stereotype.Component;
 import thidua.scheme.Period;
 import thidua.scheme.Scheme;
 import thidua.scheme.Unit;
+import thidua.scoring.SubmissionStatus;
 import thidua.scoring.UnitReport;
-import thidua.submission.SubmissionStatus;
-import thidua.submission.SubmissionStore;
 
 /**
  * Each unit's report for a period as the rules see it: the latest accepted submission's

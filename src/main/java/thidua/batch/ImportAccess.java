@@ -1,4 +1,4 @@
-package thidua.submission;
+package thidua.batch;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -6,12 +6,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import thidua.access.AppUser;
 import thidua.access.AuditLog;
-import thidua.batch.BadRequest;
-import thidua.batch.BatchRuns;
-import thidua.batch.RunResult;
-import thidua.batch.RunText;
 import thidua.download.Download;
 import thidua.report.ErrorReportWriter;
+import thidua.submission.SubmissionStore;
 
 /**
  * Imports as a signed-in person reaches them, the one way the console and the API both

@@ -1,4 +1,4 @@
-package thidua.batch;
+package thidua.job;
 
 import java.util.List;
 import org.springframework.batch.core.ExitStatus;

@@ -1,4 +1,4 @@
-package thidua.consolidation;
+package thidua.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,11 +14,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import thidua.access.AuditLog;
-import thidua.batch.BadRequest;
-import thidua.batch.BatchRuns;
-import thidua.batch.Conflict;
-import thidua.batch.RunResult;
-import thidua.batch.RunText;
+import thidua.consolidation.ConsolidationJobConfig;
 import thidua.download.Download;
 import thidua.text.Labels;
 

@@ -1,4 +1,4 @@
-package thidua.submission;
+package thidua.scoring;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package thidua.batch;
+package thidua.job;
 
 import jakarta.annotation.PreDestroy;
 import java.net.InetAddress;

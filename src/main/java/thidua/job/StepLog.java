@@ -1,4 +1,4 @@
-package thidua.batch;
+package thidua.job;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

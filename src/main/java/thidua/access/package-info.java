@@ -1,0 +1,2 @@
+/** Users, roles, sign-in and the append-only audit log. */
+package thidua.access;

@@ -1,0 +1,2 @@
+/** Period-end consolidation: the consolidate job, scoring every unit, writing the outputs, recording the standings. */
+package thidua.consolidation;

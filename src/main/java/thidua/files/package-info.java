@@ -1,0 +1,2 @@
+/** Files known by their bytes: the one SHA-256 helper. */
+package thidua.files;

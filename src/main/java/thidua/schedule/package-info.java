@@ -1,0 +1,2 @@
+/** The schedules of jobs/ in Quartz (serve only): due periods, misfires, scheduler health. */
+package thidua.schedule;
