@@ -2,11 +2,8 @@ package thidua.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,6 +35,7 @@ import thidua.access.Users;
 import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
 import thidua.command.CommandLine;
+import thidua.command.ConsoleCapture;
 import thidua.samples.SampleProvince;
 import thidua.testing.TestSubmissions;
 import thidua.workbook.WorkbookEdits;
@@ -289,27 +287,8 @@ class RerunTest {
     }
 
     /** The command line as `java -jar` runs it (without the exit), its output captured. */
-    private static Cli cli(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                captured.write(b);
-                original.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                captured.write(b, off, len);
-                original.write(b, off, len);
-            }
-        }, true, StandardCharsets.UTF_8));
-        try {
-            int exit = CommandLine.run(args);
-            return new Cli(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    private static Cli cli(String... args) throws Exception {
+        ConsoleCapture.Result run = ConsoleCapture.run(() -> CommandLine.run(args));
+        return new Cli(run.exit(), run.output());
     }
 }

@@ -9,13 +9,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -44,6 +40,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import thidua.command.Commands;
+import thidua.command.ConsoleCapture;
 import thidua.command.Invocation;
 import thidua.samples.ArrivalManifest;
 import thidua.workbook.WorkbookEdits;
@@ -346,22 +343,12 @@ class DeliveryTest {
 
     /** Runs a command as the command line does, returning what it printed (also shown in the test log). */
     private String execute(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                captured.write(b);
-                original.write(b);
-            }
-        }, true, StandardCharsets.UTF_8));
         try {
-            commands.execute(Invocation.parse(args));
-            return captured.toString(StandardCharsets.UTF_8);
+            return ConsoleCapture.run(() -> commands.execute(Invocation.parse(args))).output();
         } catch (Invocation.UsageException e) {
             throw new AssertionError(e);
-        } finally {
-            System.setOut(original);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
