@@ -24,12 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import thidua.access.Role;
 import thidua.access.Users;
 import thidua.batch.BatchRuns;
@@ -37,8 +33,12 @@ import thidua.batch.RunResult;
 import thidua.command.CommandLine;
 import thidua.command.ConsoleCapture;
 import thidua.samples.SampleProvince;
+import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
+import thidua.testing.ThiduaSpringTest;
 import thidua.workbook.WorkbookEdits;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Acceptance (3): a file rejected because of the scheme (its unit missing from the scheme
@@ -48,11 +48,9 @@ import thidua.workbook.WorkbookEdits;
  * Each is accepted and the period is consolidated again, the unit now ranked. Also: a
  * failed job execution restarted through the API and the command line, and the 409s.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "thidua.data-dir=" + RerunTest.DATA_DIR, "spring.main.web-application-type=servlet",
-        "thidua.out-dir=" + RerunTest.DATA_DIR + "/out"})
+@ThiduaSpringTest
 class RerunTest {
-    static final String DATA_DIR = "target/test-data/rerun";
+    static final String DATA_DIR = ThiduaSpringTest.DATA_DIR;
     /** Where the API consolidates: the configured folder, never one named by the caller. */
     private static final Path OUT = Path.of(DATA_DIR, "out").toAbsolutePath();
     private static final String LOGIN = "thuongtruc";
@@ -73,12 +71,9 @@ class RerunTest {
 
     @BeforeEach
     void emptyDatabase() throws Exception {
-        jdbc.sql("""
-                TRUNCATE submission_finding, submission_value, unit_result, consolidation, submission,
-                    scheme_period, scheme_version, app_user RESTART IDENTITY CASCADE""").update();
+        Database.reset(jdbc, DATA_DIR);
         // The API asks who calls: a headquarters user, over HTTP Basic as a script would.
         users.add(LOGIN, Role.HQ, null, "Cơ quan thường trực", PASSWORD, false, Users.Actor.TERMINAL);
-        FileSystemUtils.deleteRecursively(OUT);
     }
 
     @Test
