@@ -31,9 +31,9 @@ import thidua.command.CommandLine;
 import thidua.command.ConsoleCapture;
 import thidua.samples.ArrivalManifest;
 import thidua.samples.SampleOracle;
+import thidua.samples.SampleProvince;
 import thidua.samples.SampleProvince.Criterion;
 import thidua.samples.SampleProvince.Submission;
-import thidua.samples.SampleProvince;
 
 /**
  * The whole path on the shipped samples, as a user runs it: `run` on a copy of
