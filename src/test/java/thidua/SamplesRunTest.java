@@ -2,14 +2,11 @@ package thidua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -30,6 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import thidua.ThiduaApplication;
+import thidua.command.ConsoleCapture;
 import thidua.samples.ArrivalManifest;
 import thidua.samples.SampleOracle;
 import thidua.samples.SampleProvince;
@@ -243,20 +242,14 @@ class SamplesRunTest {
     }
 
     private Result run() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exit;
         try {
-            exit = ThiduaApplication.run(new String[] {"run", "--scheme", SAMPLES.resolve("scheme-2024.xlsx").toString(),
-                    "--inbox", inbox.toString(), "--period", "2024", "--out", out.toString(),
-                    "--data-dir", work.resolve("data").toString()});
-        } finally {
-            System.setOut(original);
+            ConsoleCapture.Result run = ConsoleCapture.run(() -> ThiduaApplication.run(new String[] {"run", "--scheme",
+                    SAMPLES.resolve("scheme-2024.xlsx").toString(), "--inbox", inbox.toString(), "--period", "2024",
+                    "--out", out.toString(), "--data-dir", work.resolve("data").toString()}));
+            return new Result(run.exit(), run.output());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        original.print(output);
-        return new Result(exit, output);
     }
 
     private static void copySamplesInto(Path inbox) throws IOException {

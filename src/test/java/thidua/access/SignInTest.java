@@ -9,11 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import thidua.testing.ChildJvm;
+import thidua.testing.Database;
+import thidua.testing.ThiduaStrictSpringTest;
 import thidua.testing.Web;
 import thidua.testing.Web.Answer;
 
@@ -24,9 +25,7 @@ import thidua.testing.Web.Answer;
  * without its CSRF token, the forced password change, the idle timeout, sign-out, and the
  * audit row each writes. The lock and the idle timeout are 3 s here so a test can outwait them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "thidua.data-dir=target/test-data/sign-in", "spring.main.web-application-type=servlet",
-        "thidua.security.lock=3s", "thidua.console.idle-timeout=3s"})
+@ThiduaStrictSpringTest
 class SignInTest {
     private static final String PASSWORD = "Mat-khau-thu-nghiem-1";
 
@@ -42,7 +41,7 @@ class SignInTest {
 
     @BeforeEach
     void freshUsers() {
-        jdbc.sql("TRUNCATE app_user RESTART IDENTITY").update();
+        Database.reset(jdbc, ThiduaStrictSpringTest.DATA_DIR);
         auditBefore = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
     }
 

@@ -19,20 +19,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import tools.jackson.databind.JsonNode;
 import thidua.access.Role;
 import thidua.access.Users;
 import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
+import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
+import thidua.testing.ThiduaSpringTest;
 import thidua.testing.Web;
 import thidua.testing.Web.Answer;
 import thidua.workbook.WorkbookEdits;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The API behind the door (issue 8, Roles and scope; REST API): every endpoint for the
@@ -41,12 +41,10 @@ import thidua.workbook.WorkbookEdits;
  * ids 404, all as {@code {"error": …}}; a state-changing call from another site refused
  * whatever its credentials; and no JSON answer names a file on the server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "thidua.data-dir=" + ApiSecurityTest.DATA_DIR, "spring.main.web-application-type=servlet",
-        "thidua.inbox-dir=" + ApiSecurityTest.DATA_DIR + "/inbox", "thidua.out-dir=" + ApiSecurityTest.DATA_DIR + "/out"})
+@ThiduaSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiSecurityTest {
-    static final String DATA_DIR = "target/test-data/api-security";
+    static final String DATA_DIR = ThiduaSpringTest.DATA_DIR;
     private static final Path DATA = Path.of(DATA_DIR).toAbsolutePath();
     private static final String PASSWORD = "Mat-khau-thu-nghiem-1";
     /** One person per role; the UNIT clerk is PA01's. */
@@ -79,12 +77,7 @@ class ApiSecurityTest {
 
     @BeforeAll
     void data() throws Exception {
-        jdbc.sql("""
-                TRUNCATE submission_finding, submission_value, unit_result, consolidation, submission,
-                    scheme_period, scheme_version, app_user RESTART IDENTITY CASCADE""").update();
-        for (String dir : new String[] {"inbox", "archive", "rejected", "out", "uploads", "work"}) {
-            FileSystemUtils.deleteRecursively(DATA.resolve(dir));
-        }
+        Database.reset(jdbc, DATA_DIR);
         assertThat(runs.scheme(TestSubmissions.SCHEME).ok()).isTrue();
         for (var e : LOGIN.entrySet()) {
             users.add(e.getValue(), e.getKey(), e.getKey() == Role.UNIT ? "PA01" : null, null, PASSWORD, false,

@@ -2,11 +2,8 @@ package thidua.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,21 +24,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import thidua.ThiduaApplication;
 import thidua.access.Role;
 import thidua.access.Users;
 import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
 import thidua.command.CommandLine;
+import thidua.command.ConsoleCapture;
 import thidua.samples.SampleProvince;
+import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
+import thidua.testing.ThiduaSpringTest;
 import thidua.workbook.WorkbookEdits;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Acceptance (3): a file rejected because of the scheme (its unit missing from the scheme
@@ -51,11 +49,9 @@ import thidua.workbook.WorkbookEdits;
  * Each is accepted and the period is consolidated again, the unit now ranked. Also: a
  * failed job execution restarted through the API and the command line, and the 409s.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "thidua.data-dir=" + RerunTest.DATA_DIR, "spring.main.web-application-type=servlet",
-        "thidua.out-dir=" + RerunTest.DATA_DIR + "/out"})
+@ThiduaSpringTest
 class RerunTest {
-    static final String DATA_DIR = "target/test-data/rerun";
+    static final String DATA_DIR = ThiduaSpringTest.DATA_DIR;
     /** Where the API consolidates: the configured folder, never one named by the caller. */
     private static final Path OUT = Path.of(DATA_DIR, "out").toAbsolutePath();
     private static final String LOGIN = "thuongtruc";
@@ -76,12 +72,9 @@ class RerunTest {
 
     @BeforeEach
     void emptyDatabase() throws Exception {
-        jdbc.sql("""
-                TRUNCATE submission_finding, submission_value, unit_result, consolidation, submission,
-                    scheme_period, scheme_version, app_user RESTART IDENTITY CASCADE""").update();
+        Database.reset(jdbc, DATA_DIR);
         // The API asks who calls: a headquarters user, over HTTP Basic as a script would.
         users.add(LOGIN, Role.HQ, null, "Cơ quan thường trực", PASSWORD, false, Users.Actor.TERMINAL);
-        FileSystemUtils.deleteRecursively(OUT);
     }
 
     @Test
@@ -290,27 +283,8 @@ class RerunTest {
     }
 
     /** The command line as `java -jar` runs it (without the exit), its output captured. */
-    private static Cli cli(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                captured.write(b);
-                original.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                captured.write(b, off, len);
-                original.write(b, off, len);
-            }
-        }, true, StandardCharsets.UTF_8));
-        try {
-            int exit = ThiduaApplication.run(args);
-            return new Cli(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    private static Cli cli(String... args) throws Exception {
+        ConsoleCapture.Result run = ConsoleCapture.run(() -> ThiduaApplication.run(args));
+        return new Cli(run.exit(), run.output());
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thidua.testing.ChildJvm;
+import thidua.testing.ChildProcessesTest;
 import thidua.testing.SharedPostgres;
 import thidua.testing.TestSubmissions;
 import thidua.testing.TestSubmissions.Made;
@@ -22,6 +23,7 @@ import thidua.testing.TestSubmissions.Made;
  * then imported exactly once (counted in the database), the inbox is empty and every
  * original is in archive/ or rejected/ exactly once, with nothing else beside them.
  */
+@ChildProcessesTest
 class ImportKilledMidwayTest {
     private static final int FILES = 120;
 

@@ -10,16 +10,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
+import thidua.testing.ThiduaSpringTest;
 
 /**
  * The states a `kill -9` can leave between an import's commit and the filing of its
  * originals, made on purpose (the kill test hits them only by chance): the next import
  * finishes the filing, records nothing new, and leaves no temporary copy behind.
  */
-@SpringBootTest(properties = "thidua.data-dir=target/test-data/interrupted-filing")
+@ThiduaSpringTest
 class InterruptedFilingTest {
     @Autowired
     BatchRuns runs;
@@ -30,9 +31,7 @@ class InterruptedFilingTest {
 
     @BeforeEach
     void emptyDatabase() throws Exception {
-        jdbc.sql("""
-                TRUNCATE submission_finding, submission_value, unit_result, consolidation, submission,
-                    scheme_period, scheme_version RESTART IDENTITY CASCADE""").update();
+        Database.reset(jdbc, ThiduaSpringTest.DATA_DIR);
         assertThat(runs.scheme(TestSubmissions.SCHEME).ok()).isTrue();
     }
 

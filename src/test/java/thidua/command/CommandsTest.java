@@ -21,17 +21,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import thidua.command.ConsoleCapture.Result;
 import thidua.samples.SampleProvince;
+import thidua.testing.Database;
+import thidua.testing.ThiduaSpringTest;
 
 /**
  * The commands against a real (embedded) PostgreSQL: scheme versions, import verdicts,
  * supersession, duplicates, lateness by file time, exit codes. Files are copies of the
  * shipped samples, edited where a case needs it.
  */
-@SpringBootTest(properties = "thidua.data-dir=target/test-data/commands")
+@ThiduaSpringTest
 class CommandsTest {
     private static final Path SAMPLES = Path.of("input-samples");
     private static final Path SCHEME = SAMPLES.resolve("scheme-2024.xlsx");
@@ -47,9 +48,7 @@ class CommandsTest {
 
     @BeforeEach
     void emptyDatabase() {
-        jdbc.sql("""
-                TRUNCATE submission_finding, submission_value, unit_result, consolidation, submission,
-                    scheme_period, scheme_version RESTART IDENTITY CASCADE""").update();
+        Database.reset(jdbc, ThiduaSpringTest.DATA_DIR);
     }
 
     @Test

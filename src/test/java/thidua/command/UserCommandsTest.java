@@ -14,23 +14,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import thidua.ThiduaApplication;
 import thidua.batch.BatchRuns;
 import thidua.command.ConsoleCapture.Result;
+import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
+import thidua.testing.ThiduaSpringTest;
 
 /**
  * `user add|list|disable|enable|password` as the person at the server's terminal runs
  * them: the password on standard input (one line), exit 0 and a summary line, or exit 2
  * and a Vietnamese sentence saying what is wrong; nothing stored when refused.
  */
-@SpringBootTest(properties = "thidua.data-dir=" + UserCommandsTest.DATA_DIR)
+@ThiduaSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UserCommandsTest {
-    static final String DATA_DIR = "target/test-data/user-commands";
+    static final String DATA_DIR = ThiduaSpringTest.DATA_DIR;
     private static final String PASSWORD = "Mat-khau-thu-nghiem-1";
 
     @Autowired
@@ -46,13 +47,14 @@ class UserCommandsTest {
 
     @BeforeAll
     void scheme() throws Exception {
+        Database.reset(jdbc, DATA_DIR);
         // A UNIT user belongs to a unit code of a loaded scheme.
         assertThat(runs.scheme(TestSubmissions.SCHEME).ok()).isTrue();
     }
 
     @BeforeEach
     void noUsers() {
-        jdbc.sql("TRUNCATE app_user RESTART IDENTITY").update();
+        Database.emptyUsers(jdbc);
         auditBefore = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
     }
 

@@ -26,6 +26,7 @@ import thidua.samples.ArrivalManifest;
 import thidua.samples.SampleProvince;
 import thidua.testing.Browser;
 import thidua.testing.ChildJvm;
+import thidua.testing.ChildProcessesTest;
 import thidua.testing.TestSubmissions;
 
 /**
@@ -38,6 +39,7 @@ import thidua.testing.TestSubmissions;
  * another unit's, and sees only its own; a leader downloads an output and finds nothing that
  * changes data. Every page is saved under target/screenshots/.
  */
+@ChildProcessesTest
 class ConsoleBrowserTest {
     private static final Path ROOT = Path.of("target", "test-data", "console-browser").toAbsolutePath();
     private static final Path DATA = ROOT.resolve("data");

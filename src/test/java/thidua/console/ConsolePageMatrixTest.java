@@ -16,16 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import thidua.access.Role;
 import thidua.access.Users;
 import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
+import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
+import thidua.testing.ThiduaSpringTest;
 import thidua.testing.Web;
 import thidua.testing.Web.Answer;
 import thidua.workbook.WorkbookEdits;
@@ -37,13 +37,10 @@ import thidua.workbook.WorkbookEdits;
  * unit's import is 404, as an id that does not exist. Every mapping of the console is in
  * the matrix, so a new page fails here until its roles are written down.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "thidua.data-dir=" + ConsolePageMatrixTest.DATA_DIR, "spring.main.web-application-type=servlet",
-        "thidua.inbox-dir=" + ConsolePageMatrixTest.DATA_DIR + "/inbox",
-        "thidua.out-dir=" + ConsolePageMatrixTest.DATA_DIR + "/out"})
+@ThiduaSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsolePageMatrixTest {
-    static final String DATA_DIR = "target/test-data/console-matrix";
+    static final String DATA_DIR = ThiduaSpringTest.DATA_DIR;
     private static final Path DATA = Path.of(DATA_DIR).toAbsolutePath();
     private static final String PASSWORD = "Mat-khau-thu-nghiem-1";
     private static final Map<Role, String> LOGIN = Map.of(Role.ADMIN, "quantri", Role.HQ, "thuongtruc",
@@ -74,12 +71,7 @@ class ConsolePageMatrixTest {
 
     @BeforeAll
     void data() throws Exception {
-        jdbc.sql("""
-                TRUNCATE submission_finding, submission_value, unit_result, consolidation, submission,
-                    scheme_period, scheme_version, app_user RESTART IDENTITY CASCADE""").update();
-        for (String dir : new String[] {"inbox", "archive", "rejected", "out", "uploads", "work"}) {
-            FileSystemUtils.deleteRecursively(DATA.resolve(dir));
-        }
+        Database.reset(jdbc, DATA_DIR);
         assertThat(runs.scheme(TestSubmissions.SCHEME).ok()).isTrue();
         for (var e : LOGIN.entrySet()) {
             users.add(e.getValue(), e.getKey(), e.getKey() == Role.UNIT ? "PA01" : null, null, PASSWORD, false,

@@ -26,16 +26,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 import thidua.access.Role;
 import thidua.access.Users;
 import thidua.batch.BatchRuns;
 import thidua.samples.SampleProvince;
 import thidua.submission.SubmissionStore;
+import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
+import thidua.testing.ThiduaSpringTest;
 import thidua.workbook.Finding;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,11 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * their verdicts, rerun, errors in Vietnamese (pages and JSON). The pages fetched are
  * saved under target/console-pages/ to be looked at.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "thidua.data-dir=" + ConsoleWebTest.DATA, "spring.main.web-application-type=servlet",
-        "thidua.inbox-dir=" + ConsoleWebTest.DATA + "/inbox", "thidua.out-dir=" + ConsoleWebTest.DATA + "/out"})
+@ThiduaSpringTest
 class ConsoleWebTest {
-    static final String DATA = "target/test-data/console";
+    static final String DATA = ThiduaSpringTest.DATA_DIR;
     private static final String PASSWORD = "mat-khau-thu-nghiem-1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path PAGES = Path.of("target/console-pages");
@@ -77,12 +75,7 @@ class ConsoleWebTest {
         if (prepared) {
             return;
         }
-        jdbc.sql("""
-                TRUNCATE submission_finding, submission_value, unit_result, consolidation, submission,
-                    scheme_period, scheme_version, app_user, audit_event RESTART IDENTITY CASCADE""").update();
-        for (String dir : new String[] {"inbox", "archive", "rejected", "out", "uploads"}) {
-            FileSystemUtils.deleteRecursively(Path.of(DATA, dir));
-        }
+        Database.reset(jdbc, DATA);
         assertThat(runs.scheme(TestSubmissions.SCHEME).ok()).isTrue();
         Path inbox = Files.createDirectories(Path.of(DATA, "inbox"));
         rejectedInInbox = invalidSamples().get(0);

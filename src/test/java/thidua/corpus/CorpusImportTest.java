@@ -29,7 +29,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import thidua.command.Commands;
 import thidua.command.ConsoleCapture;
@@ -41,6 +40,8 @@ import thidua.corpus.Corpus.Value;
 import thidua.samples.SampleOracle;
 import thidua.samples.SampleProvince;
 import thidua.samples.SampleProvince.Submission;
+import thidua.testing.Database;
+import thidua.testing.ThiduaSpringTest;
 import thidua.workbook.Samples;
 
 /**
@@ -55,7 +56,7 @@ import thidua.workbook.Samples;
  * <p>A 0-byte file is rejected like any other (it once failed the whole import job:
  * see {@link #aZeroByteFileNeverStopsTheImport}).
  */
-@SpringBootTest(properties = "thidua.data-dir=target/test-data/corpus")
+@ThiduaSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CorpusImportTest {
@@ -83,9 +84,7 @@ class CorpusImportTest {
 
     @BeforeAll
     void importTheCorpusWithTheSamples() throws Exception {
-        jdbc.sql("""
-                TRUNCATE submission_finding, submission_value, unit_result, consolidation, submission,
-                    scheme_period, scheme_version RESTART IDENTITY CASCADE""").update();
+        Database.reset(jdbc, ThiduaSpringTest.DATA_DIR);
         inbox = work.resolve("inbox");
         out = work.resolve("out");
         files = Corpus.writeInbox(inbox, CASES, true);

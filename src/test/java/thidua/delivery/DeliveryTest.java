@@ -9,13 +9,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -23,7 +17,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,15 +30,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import thidua.command.Commands;
+import thidua.command.ConsoleCapture;
 import thidua.command.Invocation;
 import thidua.samples.ArrivalManifest;
+import thidua.testing.Database;
+import thidua.testing.TestSmtp;
+import thidua.testing.ThiduaStrictSpringTest;
 import thidua.workbook.WorkbookEdits;
 
 /**
@@ -54,34 +48,17 @@ import thidua.workbook.WorkbookEdits;
  * version, nothing on an identical rerun, a new version when the data changed, and a
  * failing server that leaves the e-mail pending until a later run sends it, once.
  */
-@SpringBootTest(properties = {
-        "thidua.data-dir=target/test-data/delivery",
-        "thidua.delivery.from=thidua@congan.example.vn",
-        "thidua.delivery.recipients[0].key=bgd-giam-doc",
-        "thidua.delivery.recipients[0].name=Đồng chí Giám đốc",
-        "thidua.delivery.recipients[0].email=gd@example.vn",
-        "thidua.delivery.recipients[0].outputs=bang-diem,tong-hop,bao-cao",
-        "thidua.delivery.recipients[1].key=pv01-tham-muu",
-        "thidua.delivery.recipients[1].name=Phòng Tham mưu",
-        "thidua.delivery.recipients[1].email=pv01@example.vn",
-        "thidua.delivery.recipients[1].outputs=tong-hop"})
+@ThiduaStrictSpringTest
 class DeliveryTest {
     private static final Path SAMPLES = Path.of("input-samples");
-    private static final Path OUTBOX = Path.of("target/test-data/delivery/outbox");
-    private static final int SMTP_PORT = freePort();
+    private static final Path OUTBOX = Path.of(ThiduaStrictSpringTest.DATA_DIR, "outbox");
     private static final String GD = "gd@example.vn";
     private static final String PV01 = "pv01@example.vn";
 
     /** Started before and stopped after each test, so each test sees only its own mail. */
     @RegisterExtension
     static final GreenMailExtension smtp =
-            new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
+            new GreenMailExtension(new ServerSetup(TestSmtp.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @Autowired
     Commands commands;
@@ -100,10 +77,7 @@ class DeliveryTest {
 
     @BeforeEach
     void startAfresh() throws IOException {
-        jdbc.sql("""
-                TRUNCATE delivery_file, delivery, submission_finding, submission_value, unit_result, consolidation,
-                    submission, scheme_period, scheme_version RESTART IDENTITY CASCADE""").update();
-        deleteRecursively(OUTBOX);
+        Database.reset(jdbc, ThiduaStrictSpringTest.DATA_DIR);
     }
 
     @Test
@@ -346,22 +320,12 @@ class DeliveryTest {
 
     /** Runs a command as the command line does, returning what it printed (also shown in the test log). */
     private String execute(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                captured.write(b);
-                original.write(b);
-            }
-        }, true, StandardCharsets.UTF_8));
         try {
-            commands.execute(Invocation.parse(args));
-            return captured.toString(StandardCharsets.UTF_8);
+            return ConsoleCapture.run(() -> commands.execute(Invocation.parse(args))).output();
         } catch (Invocation.UsageException e) {
             throw new AssertionError(e);
-        } finally {
-            System.setOut(original);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -453,22 +417,4 @@ class DeliveryTest {
                 ? (String) part.getContent() : "";
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -16,7 +16,7 @@ import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import thidua.testing.ThiduaSpringTest;
 
 /**
  * jobs/ into Quartz (the JDBC store; the scheduler itself is not started here): a
@@ -25,10 +25,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * another instance just ran is not run again; a changed one is replaced, never firing
  * before the next second; a removed file removes its job.
  */
-@SpringBootTest(properties = {"thidua.data-dir=target/test-data/schedule-sync", "thidua.serve=true",
-        "thidua.jobs-dir=" + ScheduleSyncTest.JOBS})
+@ThiduaSpringTest
 class ScheduleSyncTest {
-    static final String JOBS = "target/test-data/schedule-sync-jobs";
+    static final String JOBS = ThiduaSpringTest.DATA_DIR + "/jobs";
 
     @Autowired
     ScheduleSync sync;

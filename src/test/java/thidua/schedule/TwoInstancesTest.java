@@ -18,12 +18,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import thidua.testing.ChildJvm;
+import thidua.testing.ChildProcessesTest;
 import thidua.testing.SharedPostgres;
 import thidua.testing.TestSubmissions;
 import thidua.testing.TestSubmissions.Made;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Acceptance (1): two `serve` instances (child JVMs) on one PostgreSQL, with the
@@ -35,6 +36,7 @@ import thidua.testing.TestSubmissions.Made;
  * every file exactly once. Consolidation of the period, whose deadline has passed,
  * runs by itself and again after new submissions.
  */
+@ChildProcessesTest
 class TwoInstancesTest {
     private static final Pattern SERVING = Pattern.compile("serve: scheduler started; console \\S+ ; API (http://\\S+)/api");
     /** Health details are for an ADMIN only: one is added with `user add`, its password on standard input. */

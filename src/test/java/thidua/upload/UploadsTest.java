@@ -24,20 +24,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
-import tools.jackson.databind.JsonNode;
 import thidua.access.Role;
 import thidua.access.Users;
 import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
 import thidua.submission.SubmissionStore;
+import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
+import thidua.testing.ThiduaStrictSpringTest;
 import thidua.testing.Web;
 import thidua.testing.Web.Answer;
 import thidua.testing.Web.FilePart;
+import tools.jackson.databind.JsonNode;
 
 /**
  * `POST /api/uploads` at its edges (issue 8, Tests): over the size limit, a renamed
@@ -46,13 +47,10 @@ import thidua.testing.Web.FilePart;
  * unit's file. Here a file may have 200 KB (thidua.max-file-bytes) and a multipart part
  * 300 KB, so both refusals are seen: thidua's own, and the container's 413.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "thidua.data-dir=" + UploadsTest.DATA_DIR, "spring.main.web-application-type=servlet",
-        "thidua.inbox-dir=" + UploadsTest.DATA_DIR + "/inbox", "thidua.inbox.settle-millis=0",
-        "thidua.max-file-bytes=204800", "spring.servlet.multipart.max-file-size=300KB"})
+@ThiduaStrictSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UploadsTest {
-    static final String DATA_DIR = "target/test-data/uploads";
+    static final String DATA_DIR = ThiduaStrictSpringTest.DATA_DIR;
     private static final Path DATA = Path.of(DATA_DIR).toAbsolutePath();
     private static final Path INBOX = DATA.resolve("inbox");
     private static final String PASSWORD = "Mat-khau-thu-nghiem-1";
@@ -74,9 +72,7 @@ class UploadsTest {
 
     @BeforeAll
     void schemeAndUsers() throws Exception {
-        jdbc.sql("""
-                TRUNCATE submission_finding, submission_value, unit_result, consolidation, submission,
-                    scheme_period, scheme_version, app_user RESTART IDENTITY CASCADE""").update();
+        Database.reset(jdbc, DATA_DIR);
         assertThat(runs.scheme(TestSubmissions.SCHEME).ok()).isTrue();
         users.add("thuongtruc", Role.HQ, null, null, PASSWORD, false, Users.Actor.TERMINAL);
         users.add("donvi-pa01", Role.UNIT, "PA01", null, PASSWORD, false, Users.Actor.TERMINAL);
@@ -91,8 +87,7 @@ class UploadsTest {
 
     @BeforeEach
     void noSubmissions() throws IOException {
-        jdbc.sql("TRUNCATE submission_finding, submission_value, unit_result, consolidation, submission "
-                + "RESTART IDENTITY CASCADE").update();
+        Database.emptySubmissions(jdbc);
         for (String dir : new String[] {"inbox", "archive", "rejected", "uploads", "made"}) {
             FileSystemUtils.deleteRecursively(DATA.resolve(dir));
         }

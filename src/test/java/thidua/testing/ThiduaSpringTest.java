@@ -1,0 +1,41 @@
+package thidua.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The one Spring context that the in-process tests share (Spring's test-context cache keeps
+ * it, and its embedded PostgreSQL, for the whole test run): the console and the API on a
+ * random port, thidua's folders under {@link #DATA_DIR}, the scheduler's schedule sync on
+ * (Quartz itself never started), no settle wait in the inbox (test files are made old or
+ * written before the import), and a Quartz scheduler of its own name: Quartz keeps schedulers
+ * and their data sources per name in JVM-wide registries, so a command run in-process by a
+ * test ({@code CommandLine.run}, default name) would otherwise replace, then close, this
+ * context's. Each test class starts from {@link Database#reset} and never
+ * depends on what another class left behind.
+ *
+ * <p>Tests that need other settings (short lock and idle timeout, small upload limits,
+ * delivery recipients with SMTP) share {@link ThiduaStrictSpringTest} instead. Add a
+ * property here only if every test may see it; a different value in one test class would
+ * start a context (and a PostgreSQL) of its own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "thidua.data-dir=" + ThiduaSpringTest.DATA_DIR, "spring.main.web-application-type=servlet",
+        "thidua.inbox-dir=" + ThiduaSpringTest.DATA_DIR + "/inbox",
+        "thidua.out-dir=" + ThiduaSpringTest.DATA_DIR + "/out",
+        "thidua.inbox.settle-millis=0",
+        "thidua.serve=true", "thidua.jobs-dir=" + ThiduaSpringTest.DATA_DIR + "/jobs",
+        "spring.quartz.scheduler-name=thidua-shared-test"})
+public @interface ThiduaSpringTest {
+    /** The shared data dir: its postgres/ survives, everything else a test resets. */
+    String DATA_DIR = "target/test-data/shared";
+}
