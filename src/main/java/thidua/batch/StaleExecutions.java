@@ -43,7 +43,15 @@ public class StaleExecutions {
             for (JobExecution execution : repository.findRunningJobExecutions(job)) {
                 if (processes.ownerIsGone(execution.getId())) {
                     var left = execution.getStatus(); // recover() changes the execution it is given
-                    JobExecution done = operator.recover(execution);
+                    JobExecution done;
+                    try {
+                        done = operator.recover(execution);
+                    } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                        // Another schedule (or instance) recovered it a moment ago: it is restartable already,
+                        // and this firing's own work must still run.
+                        log.info("job execution {} ({}) was recovered meanwhile by another run", execution.getId(), job);
+                        continue;
+                    }
                     log.info("job execution {} ({}) was left {} by a process that is gone: now {}, restartable",
                             execution.getId(), job, left, done.getStatus());
                     recovered.add(done);
