@@ -32,7 +32,8 @@ class AccountGate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof AppUser signed)) {
+        // Style sheets and scripts say nothing about anyone: no account look-up for each of a page's assets.
+        if (auth == null || !(auth.getPrincipal() instanceof AppUser signed) || isAsset(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -68,9 +69,13 @@ class AccountGate extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    private static boolean isAsset(HttpServletRequest request) {
+        String p = SecurityConfig.path(request);
+        return p.startsWith("/css/") || p.startsWith("/js/") || p.startsWith("/img/");
+    }
+
     private static boolean allowedWhileChanging(HttpServletRequest request) {
         String p = SecurityConfig.path(request);
-        return p.equals(CHANGE_PATH) || p.equals("/dang-xuat") || p.startsWith("/css/") || p.startsWith("/js/")
-                || p.startsWith("/error");
+        return p.equals(CHANGE_PATH) || p.equals("/dang-xuat") || p.startsWith("/error");
     }
 }

@@ -2,16 +2,17 @@ package thidua.api;
 
 import thidua.batch.BadRequest;
 
-/** Ids and counts from a URL: decimal digits only (never hex, signs or spaces), else 400. */
+/** Ids and counts from a URL ({@link thidua.text.Ids#decimal}), else 400. */
 final class Ids {
     private Ids() {
     }
 
     static long parse(String text, String what) throws BadRequest {
-        if (text == null || !text.matches("\\d{1,18}")) {
+        java.util.OptionalLong id = thidua.text.Ids.decimal(text);
+        if (id.isEmpty()) {
             throw new BadRequest(what + " phải là một số nguyên dương: \"" + clip(text) + "\"");
         }
-        return Long.parseLong(text);
+        return id.getAsLong();
     }
 
     private static String clip(String s) {

@@ -51,7 +51,7 @@ class ImportsController {
                                       @RequestParam(required = false) String unit,
                                       @RequestParam(defaultValue = "200") String limit) throws BadRequest {
         String st = status == null || status.isBlank() ? null : status.toUpperCase(Locale.ROOT);
-        if (st != null && !List.of("ACCEPTED", "REJECTED", "DUPLICATE").contains(st)) {
+        if (st != null && !SubmissionStore.STATUSES.contains(st)) {
             throw new BadRequest("status phải là ACCEPTED, REJECTED hoặc DUPLICATE");
         }
         int n = (int) Math.min(Ids.parse(limit, "limit"), 1000);

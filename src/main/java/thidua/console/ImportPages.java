@@ -37,7 +37,6 @@ import thidua.workbook.Finding;
 @Controller
 class ImportPages {
     private static final Logger log = LoggerFactory.getLogger("thidua.console");
-    private static final List<String> STATUSES = List.of("ACCEPTED", "REJECTED", "DUPLICATE");
     private final SubmissionStore submissions;
     private final ImportAccess imports;
     private final PeriodBoard boards;
@@ -58,7 +57,7 @@ class ImportPages {
         String p = blankToNull(period);
         String u = me.scopeUnit() != null ? null : blankToNull(unit);
         String s = status == null ? null : status.trim().toUpperCase(Locale.ROOT);
-        if (s != null && !STATUSES.contains(s)) {
+        if (s != null && !SubmissionStore.STATUSES.contains(s)) {
             s = null;
         }
         model.addAttribute("rows", submissions.list(p == null ? null : p.toUpperCase(Locale.ROOT), s,
@@ -68,7 +67,7 @@ class ImportPages {
         model.addAttribute("periods", periods.descendingSet());
         model.addAttribute("units", schemes.current().stream().flatMap(x -> x.scheme().units().stream())
                 .map(Unit::code).distinct().sorted().toList());
-        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("statuses", SubmissionStore.STATUSES);
         model.addAttribute("period", p == null ? "" : p);
         model.addAttribute("unit", u == null ? "" : u);
         model.addAttribute("status", s == null ? "" : s);

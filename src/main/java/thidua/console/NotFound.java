@@ -9,11 +9,8 @@ class NotFound extends RuntimeException {
         super(message, null, false, false);
     }
 
-    /** An id from a URL: decimal digits only (never hex, signs or spaces), else not found. */
+    /** An id from a URL ({@link thidua.text.Ids#decimal}), else not found. */
     static long id(String text, String what) {
-        if (text == null || !text.matches("\\d{1,18}")) {
-            throw new NotFound("Không có " + what + " này.");
-        }
-        return Long.parseLong(text);
+        return thidua.text.Ids.decimal(text).orElseThrow(() -> new NotFound("Không có " + what + " này."));
     }
 }

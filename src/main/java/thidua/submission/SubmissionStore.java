@@ -14,6 +14,8 @@ import thidua.workbook.Finding;
 /** Submissions, their values and findings in the database. */
 @Repository
 public class SubmissionStore {
+    /** What an import can be, as stored in {@code submission.status}. */
+    public static final List<String> STATUSES = List.of("ACCEPTED", "REJECTED", "DUPLICATE");
     private final JdbcClient jdbc;
 
     public SubmissionStore(JdbcClient jdbc) {
