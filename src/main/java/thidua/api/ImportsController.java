@@ -17,6 +17,7 @@ import thidua.access.AppUser;
 import thidua.access.Signed;
 import thidua.batch.BadRequest;
 import thidua.batch.ImportAccess;
+import thidua.submission.ImportStatus;
 import thidua.submission.SubmissionStore;
 import thidua.workbook.Finding;
 
@@ -37,7 +38,7 @@ class ImportsController {
     }
 
     /** One import as the API shows it: no server path. */
-    record ImportView(long id, String originalName, String status, String unitCode, String periodCode,
+    record ImportView(long id, String originalName, ImportStatus status, String unitCode, String periodCode,
                       Instant arrivedAt, String uploadedBy) {
         static ImportView of(SubmissionStore.Stored s) {
             return new ImportView(s.id(), s.originalName(), s.status(), s.unitCode(), s.periodCode(), s.arrivedAt(),
@@ -50,10 +51,9 @@ class ImportsController {
                                       @RequestParam(required = false) String status,
                                       @RequestParam(required = false) String unit,
                                       @RequestParam(defaultValue = "200") String limit) throws BadRequest {
-        String st = status == null || status.isBlank() ? null : status.toUpperCase(Locale.ROOT);
-        if (st != null && !SubmissionStore.STATUSES.contains(st)) {
-            throw new BadRequest("status phải là ACCEPTED, REJECTED hoặc DUPLICATE");
-        }
+        ImportStatus st = status == null || status.isBlank() ? null
+                : ImportStatus.of(status.toUpperCase(Locale.ROOT))
+                        .orElseThrow(() -> new BadRequest("status phải là ACCEPTED, REJECTED hoặc DUPLICATE"));
         int n = (int) Math.min(Ids.parse(limit, "limit"), 1000);
         return submissions.list(blankToNull(period), st, blankToNull(unit), Signed.user().scopeUnit(), Math.max(n, 1));
     }

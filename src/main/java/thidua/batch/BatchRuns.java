@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import thidua.consolidation.ConsolidationStore;
 import thidua.files.Sha256;
 import thidua.scheme.SchemeStore;
+import thidua.submission.ImportStatus;
 import thidua.submission.RerunJobConfig;
 import thidua.submission.SubmissionStore;
 import thidua.text.Labels;
@@ -119,7 +120,7 @@ public class BatchRuns {
     public java.util.List<RunResult> rerunImport(long id) throws BadRequest {
         SubmissionStore.Stored stored = submissions.find(id).orElseThrow(() ->
                 new BadRequest("không có tệp nhận #" + id));
-        if (!stored.status().equals("REJECTED")) {
+        if (stored.status() != ImportStatus.REJECTED) {
             throw new Conflict("tệp #" + id + " (" + stored.originalName() + ") đang ở trạng thái " + stored.status()
                     + ": chỉ chạy lại được tệp bị trả lại");
         }
@@ -134,7 +135,7 @@ public class BatchRuns {
         java.util.List<RunResult> results = new java.util.ArrayList<>(java.util.List.of(rerun));
         String period = rerun.execution().getExecutionContext().containsKey(RerunJobConfig.PERIOD)
                 ? rerun.execution().getExecutionContext().getString(RerunJobConfig.PERIOD) : null;
-        boolean accepted = submissions.find(id).map(s -> s.status().equals("ACCEPTED")).orElse(false);
+        boolean accepted = submissions.find(id).map(s -> s.status() == ImportStatus.ACCEPTED).orElse(false);
         if (rerun.ok() && accepted && period != null) {
             java.util.Optional<Path> out = consolidations.lastOutRoot(period);
             if (out.isPresent()) {

@@ -26,6 +26,7 @@ import thidua.batch.RunText;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.Unit;
 import thidua.status.PeriodBoard;
+import thidua.submission.ImportStatus;
 import thidua.submission.SubmissionStore;
 import thidua.workbook.Finding;
 
@@ -56,10 +57,7 @@ class ImportPages {
         AppUser me = Signed.user();
         String p = blankToNull(period);
         String u = me.scopeUnit() != null ? null : blankToNull(unit);
-        String s = status == null ? null : status.trim().toUpperCase(Locale.ROOT);
-        if (s != null && !SubmissionStore.STATUSES.contains(s)) {
-            s = null;
-        }
+        ImportStatus s = status == null ? null : ImportStatus.of(status.trim().toUpperCase(Locale.ROOT)).orElse(null);
         model.addAttribute("rows", submissions.list(p == null ? null : p.toUpperCase(Locale.ROOT), s,
                 u == null ? null : u.toUpperCase(Locale.ROOT), me.scopeUnit(), 300));
         TreeSet<String> periods = new TreeSet<>(submissions.periodsWithSubmissions());
@@ -67,7 +65,7 @@ class ImportPages {
         model.addAttribute("periods", periods.descendingSet());
         model.addAttribute("units", schemes.current().stream().flatMap(x -> x.scheme().units().stream())
                 .map(Unit::code).distinct().sorted().toList());
-        model.addAttribute("statuses", SubmissionStore.STATUSES);
+        model.addAttribute("statuses", ImportStatus.values());
         model.addAttribute("period", p == null ? "" : p);
         model.addAttribute("unit", u == null ? "" : u);
         model.addAttribute("status", s == null ? "" : s);
@@ -83,7 +81,7 @@ class ImportPages {
         model.addAttribute("errors", findings.stream().filter(Finding::isError).count());
         model.addAttribute("warnings", findings.stream().filter(f -> !f.isError()).count());
         model.addAttribute("findings", findings);
-        model.addAttribute("duplicateOf", s.status().equals("DUPLICATE") ? submissions.duplicateOf(s.id()) : null);
+        model.addAttribute("duplicateOf", s.status() == ImportStatus.DUPLICATE ? submissions.duplicateOf(s.id()) : null);
         model.addAttribute("errorReport", imports.hasErrorReport(s));
         return "import";
     }
@@ -106,23 +104,21 @@ class ImportPages {
     @PostMapping("/tep/{id}/kiem-tra-lai")
     String rerun(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
         SubmissionStore.Stored s = visible(id);
-        if (!s.status().equals("REJECTED")) {
+        if (s.status() != ImportStatus.REJECTED) {
             redirect.addFlashAttribute("problem", "Chỉ kiểm tra lại được tệp bị trả lại.");
             return "redirect:/tep/" + s.id();
         }
         try {
             List<RunResult> results = imports.rerun(s, Signed.user(), request.getRemoteAddr());
-            String now = submissions.find(s.id()).map(SubmissionStore.Stored::status).orElse("");
-            String said = switch (now) {
-                case "ACCEPTED" -> "Kiểm tra lại xong: tệp nay được nhận.";
-                case "REJECTED" -> "Kiểm tra lại xong: tệp vẫn bị trả lại, xem các lỗi bên dưới.";
-                default -> "Kiểm tra lại không xong.";
-            };
+            ImportStatus now = submissions.find(s.id()).map(SubmissionStore.Stored::status).orElse(null);
+            String said = now == ImportStatus.ACCEPTED ? "Kiểm tra lại xong: tệp nay được nhận."
+                    : now == ImportStatus.REJECTED ? "Kiểm tra lại xong: tệp vẫn bị trả lại, xem các lỗi bên dưới."
+                    : "Kiểm tra lại không xong.";
             if (results.size() > 1) {
                 said += " Kỳ " + Optional.ofNullable(results.get(1).execution().getJobParameters().getString("period"))
                         .orElse("") + " đã được tổng hợp lại: " + RunText.outcome(results.get(1)) + ".";
             }
-            redirect.addFlashAttribute(results.get(0).ok() && now.equals("ACCEPTED") ? "notice" : "problem", said);
+            redirect.addFlashAttribute(results.get(0).ok() && now == ImportStatus.ACCEPTED ? "notice" : "problem", said);
         } catch (Conflict e) {
             redirect.addFlashAttribute("problem", "Chưa kiểm tra lại được: " + e.getMessage() + ".");
         } catch (BadRequest e) {

@@ -30,9 +30,12 @@ final class Words {
         ACTIONS.put("CSRF_REFUSED", "Biểu mẫu bị từ chối (hết hạn hoặc gửi từ trang khác)");
     }
 
-    /** ACCEPTED, REJECTED, DUPLICATE (and FAILED for an upload the system could not take). */
-    public String importStatus(String status) {
-        return switch (status == null ? "" : status) {
+    /**
+     * ACCEPTED, REJECTED, DUPLICATE (and FAILED for an upload the system could not take): an
+     * {@code ImportStatus}, an {@code UploadStatus} or its name.
+     */
+    public String importStatus(Object status) {
+        return switch (status == null ? "" : status.toString()) {
             case "ACCEPTED" -> "Được nhận";
             case "REJECTED" -> "Bị trả lại";
             case "DUPLICATE" -> "Trùng lặp";
@@ -82,9 +85,9 @@ final class Words {
         return thidua.batch.RunText.status(status);
     }
 
-    /** A CSS class for a verdict's badge. */
-    public String importBadge(String status) {
-        return switch (status == null ? "" : status) {
+    /** A CSS class for a verdict's badge (as for {@link #importStatus}). */
+    public String importBadge(Object status) {
+        return switch (status == null ? "" : status.toString()) {
             case "ACCEPTED" -> "badge ok";
             case "REJECTED" -> "badge bad";
             case "DUPLICATE" -> "badge muted";

@@ -70,7 +70,7 @@ class DeliveryStore {
                     email_address, email_status, message_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(recipientKey, recipientName, periodCode, version, jobExecutionId, address,
-                        address == null ? null : "PENDING", address == null ? null : messageId)
+                        address == null ? null : EmailStatus.PENDING.name(), address == null ? null : messageId)
                 .query(Long.class).single();
     }
 

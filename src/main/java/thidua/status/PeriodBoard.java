@@ -18,6 +18,7 @@ import thidua.scheme.StoredScheme;
 import thidua.scheme.Unit;
 import thidua.scoring.SubmissionStatus;
 import thidua.scoring.UnitReport;
+import thidua.submission.ImportStatus;
 import thidua.submission.PeriodReports;
 import thidua.submission.SubmissionStore;
 import thidua.text.Labels;
@@ -54,7 +55,7 @@ public class PeriodBoard {
      * {@code warnings} count the findings of its latest file ({@code latestImportId}).
      */
     public record Row(String unitCode, String unitName, String blockCode, String blockName, SubmissionStatus status,
-                      String statusLabel, Instant arrivedAt, Long latestImportId, String latestImportStatus,
+                      String statusLabel, Instant arrivedAt, Long latestImportId, ImportStatus latestImportStatus,
                       int errors, int warnings) {
     }
 

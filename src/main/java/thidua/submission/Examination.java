@@ -8,8 +8,6 @@ package thidua.submission;
  * @param duplicateOf     the earlier submission with the same bytes, for duplicates
  * @param extension       `xlsx` or `xls` by content; `bin` for files that are not workbooks
  */
-record Examination(InboxFile file, Verdict verdict, ParsedSubmission parsed, Long schemeVersionId,
+record Examination(InboxFile file, ImportStatus verdict, ParsedSubmission parsed, Long schemeVersionId,
                           Long duplicateOf, String extension) {
-
-    public enum Verdict { ACCEPTED, REJECTED, DUPLICATE }
 }

@@ -36,10 +36,10 @@ class ImportJobConfig {
             public void afterJob(JobExecution job) {
                 // After the scan, which finished the filings whose originals were still in the inbox.
                 filer.recordFinishedFilings(Inbox.beside(Path.of(job.getJobParameters().getString("inbox"))));
-                java.util.Map<String, Integer> counts = submissions.countsByStatus(job.getId());
+                java.util.Map<ImportStatus, Integer> counts = submissions.countsByStatus(job.getId());
                 JobSummary.put(job, String.format("import: %d accepted, %d rejected, %d duplicate",
-                        counts.getOrDefault("ACCEPTED", 0), counts.getOrDefault("REJECTED", 0),
-                        counts.getOrDefault("DUPLICATE", 0)));
+                        counts.getOrDefault(ImportStatus.ACCEPTED, 0), counts.getOrDefault(ImportStatus.REJECTED, 0),
+                        counts.getOrDefault(ImportStatus.DUPLICATE, 0)));
                 // After the last step: stored only if written here (the console's run list reads it back).
                 repository.updateExecutionContext(job);
             }

@@ -42,8 +42,8 @@ public class RerunJobConfig {
                 job.getExecutionContext().putString(PERIOD, e.parsed().periodCode());
             }
             JobSummary.put(job, String.format("rerun: #%d %s is now %s%s", id, stored.originalName(),
-                    e.verdict() == Examination.Verdict.ACCEPTED ? "accepted" : "still rejected",
-                    e.verdict() == Examination.Verdict.ACCEPTED ? "" : " (" + e.parsed().errors().size() + " lỗi)"));
+                    e.verdict() == ImportStatus.ACCEPTED ? "accepted" : "still rejected",
+                    e.verdict() == ImportStatus.ACCEPTED ? "" : " (" + e.parsed().errors().size() + " lỗi)"));
             return RepeatStatus.FINISHED;
         }, tx).build();
     }

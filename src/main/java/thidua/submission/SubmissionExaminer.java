@@ -47,7 +47,7 @@ class SubmissionExaminer {
     public Examination examine(InboxFile file, String senderUnit) throws IOException {
         Optional<Long> earlier = submissions.sameBytes(file.sha256());
         if (earlier.isPresent()) {
-            return new Examination(file, Examination.Verdict.DUPLICATE, null, null, earlier.get(), extension(file.path()));
+            return new Examination(file, ImportStatus.DUPLICATE, null, null, earlier.get(), extension(file.path()));
         }
         return read(file, senderUnit);
     }
@@ -84,7 +84,7 @@ class SubmissionExaminer {
         if (scheme != null && parsed.accepted()) {
             parsed = parsed.with(baselineWarnings(parsed, scheme));
         }
-        return new Examination(file, parsed.accepted() ? Examination.Verdict.ACCEPTED : Examination.Verdict.REJECTED,
+        return new Examination(file, parsed.accepted() ? ImportStatus.ACCEPTED : ImportStatus.REJECTED,
                 parsed, scheme == null ? null : scheme.versionId(), null, extension);
     }
 

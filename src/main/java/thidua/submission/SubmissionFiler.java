@@ -46,16 +46,16 @@ class SubmissionFiler {
     /** Records {@code e} in the caller's transaction and files its original after the commit; returns its id. */
     public long file(Examination e, Inbox inbox, long jobExecutionId) {
         store.lockBytes(e.file().sha256());
-        if (e.verdict() != Examination.Verdict.DUPLICATE) {
+        if (e.verdict() != ImportStatus.DUPLICATE) {
             // Another import (an upload, another instance) may have stored the same bytes since e was examined.
             java.util.Optional<Long> earlier = store.sameBytes(e.file().sha256());
             if (earlier.isPresent()) {
-                e = new Examination(e.file(), Examination.Verdict.DUPLICATE, null, null, earlier.get(), e.extension());
+                e = new Examination(e.file(), ImportStatus.DUPLICATE, null, null, earlier.get(), e.extension());
             }
         }
         long id = store.nextId();
         Path target = target(e, inbox, id);
-        List<Finding> report = e.verdict() == Examination.Verdict.REJECTED ? e.parsed().findings() : null;
+        List<Finding> report = e.verdict() == ImportStatus.REJECTED ? e.parsed().findings() : null;
         store.insert(id, e, target.toString(), jobExecutionId);
         Path source = e.file().path();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -86,8 +86,8 @@ class SubmissionFiler {
         }
         SubmissionStore.Stored s = unfiled.get();
         log.info("{}: already imported as #{} ({}) by a run that stopped before filing it; filed now",
-                file.originalName(), s.id(), s.status().toLowerCase(java.util.Locale.ROOT));
-        complete(s.id(), path, Path.of(s.storedPath()), s.status().equals("REJECTED") ? store.findings(s.id()) : null,
+                file.originalName(), s.id(), s.status().name().toLowerCase(java.util.Locale.ROOT));
+        complete(s.id(), path, Path.of(s.storedPath()), s.status() == ImportStatus.REJECTED ? store.findings(s.id()) : null,
                 true);
         return true;
     }
@@ -111,7 +111,7 @@ class SubmissionFiler {
                     continue;
                 }
                 Path report = ErrorReportWriter.reportPath(stored);
-                if (s.status().equals("REJECTED") && !Files.exists(report)) {
+                if (s.status() == ImportStatus.REJECTED && !Files.exists(report)) {
                     new ErrorReportWriter().write(stored, store.findings(s.id()), report);
                 }
                 separately.executeWithoutResult(status -> store.markFiled(s.id()));
@@ -159,7 +159,7 @@ class SubmissionFiler {
     public void refile(SubmissionStore.Stored stored, Examination e) {
         Path original = Path.of(stored.storedPath());
         String storedPath = stored.storedPath();
-        if (e.verdict() == Examination.Verdict.ACCEPTED) {
+        if (e.verdict() == ImportStatus.ACCEPTED) {
             // rejected/ and archive/ are siblings beside the inbox
             Inbox inbox = Inbox.beside(original.getParent().resolveSibling("inbox"));
             Path target = target(e, inbox, stored.id());

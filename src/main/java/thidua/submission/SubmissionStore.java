@@ -2,6 +2,7 @@ package thidua.submission;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,6 @@ import thidua.workbook.Finding;
 /** Submissions, their values and findings in the database. */
 @Repository
 public class SubmissionStore {
-    /** What an import can be, as stored in {@code submission.status}. */
-    public static final List<String> STATUSES = List.of("ACCEPTED", "REJECTED", "DUPLICATE");
     private final JdbcClient jdbc;
 
     public SubmissionStore(JdbcClient jdbc) {
@@ -96,7 +95,7 @@ public class SubmissionStore {
         if (parsed == null) {
             return;
         }
-        if (e.verdict() == Examination.Verdict.ACCEPTED) {
+        if (e.verdict() == ImportStatus.ACCEPTED) {
             for (ReportedValue v : parsed.values().values()) {
                 String[] cells = parsed.cells().get(v.indicator());
                 jdbc.sql("""
@@ -114,13 +113,13 @@ public class SubmissionStore {
     }
 
     /** One line of the import list. */
-    public record Listed(long id, String originalName, String status, String unitCode, String periodCode,
+    public record Listed(long id, String originalName, ImportStatus status, String unitCode, String periodCode,
                          Instant arrivedAt, Instant importedAt, Instant revalidatedAt, int errors, int warnings,
                          Long duplicateOf) {
     }
 
     /** Imports, newest first; {@code period} and {@code status} filter when not null. */
-    public List<Listed> list(String period, String status, int limit) {
+    public List<Listed> list(String period, ImportStatus status, int limit) {
         return list(period, status, null, null, limit);
     }
 
@@ -128,7 +127,7 @@ public class SubmissionStore {
      * Imports, newest first; each filter applies when not null: {@code unit} is the unit the
      * import counts for, {@code scope} the unit whose user asks (they see only their own).
      */
-    public List<Listed> list(String period, String status, String unit, String scope, int limit) {
+    public List<Listed> list(String period, ImportStatus status, String unit, String scope, int limit) {
         return jdbc.sql("""
                 SELECT s.id, s.original_name, s.status, s.unit_code, s.period_code, s.arrived_at, s.imported_at,
                     s.revalidated_at,
@@ -143,9 +142,9 @@ public class SubmissionStore {
                   AND (CAST(:unit AS TEXT) IS NULL OR s.unit_code = :unit)
                   AND (CAST(:scope AS TEXT) IS NULL OR s.unit_code = :scope OR s.sender_unit = :scope)
                 ORDER BY s.id DESC LIMIT :limit""")
-                .param("period", period).param("status", status).param("unit", unit).param("scope", scope)
+                .param("period", period).param("status", status == null ? null : status.name()).param("unit", unit).param("scope", scope)
                 .param("limit", limit)
-                .query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), status(rs.getString(3)), rs.getString(4),
                         rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
                         rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getInt(10),
                         rs.getObject(11, Long.class)))
@@ -154,7 +153,7 @@ public class SubmissionStore {
 
     /** A stored submission, as a rerun needs it. */
     public record Stored(long id, String sha256, String originalName, String storedPath, long size, Instant arrivedAt,
-                         String status, String unitCode, String periodCode, String uploadedBy, String senderUnit) {
+                         ImportStatus status, String unitCode, String periodCode, String uploadedBy, String senderUnit) {
         public InboxFile file() {
             return new InboxFile(java.nio.file.Path.of(storedPath), originalName, arrivedAt, size, sha256);
         }
@@ -167,9 +166,13 @@ public class SubmissionStore {
                 FROM submission WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8),
+                        rs.getLong(5), rs.getTimestamp(6).toInstant(), status(rs.getString(7)), rs.getString(8),
                         rs.getString(9), rs.getString(10), rs.getString(11)))
                 .optional();
+    }
+
+    private static ImportStatus status(String value) {
+        return ImportStatus.valueOf(value);
     }
 
     /** Whether a submission belongs to {@code unit}: it counts for that unit, or that unit's clerk sent it. */
@@ -215,12 +218,12 @@ public class SubmissionStore {
     }
 
     /** Counts of verdicts recorded by one job execution, for the command's summary line. */
-    public Map<String, Integer> countsByStatus(long jobExecutionId) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+    public Map<ImportStatus, Integer> countsByStatus(long jobExecutionId) {
+        Map<ImportStatus, Integer> counts = new EnumMap<>(ImportStatus.class);
         jdbc.sql("SELECT status, count(*) FROM submission WHERE job_execution_id = ? GROUP BY status")
                 .param(jobExecutionId)
                 .query(rs -> {
-                    counts.put(rs.getString(1), rs.getInt(2));
+                    counts.put(status(rs.getString(1)), rs.getInt(2));
                 });
         return counts;
     }

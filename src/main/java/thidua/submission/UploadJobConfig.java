@@ -96,7 +96,7 @@ public class UploadJobConfig {
             Examination e = examiner.examine(file, p.senderUnit());
             long id = filer.file(e, Inbox.beside(p.inbox()), job.getId());
             store.markUploaded(id, p.login(), p.senderUnit());
-            String verdict = store.find(id).map(SubmissionStore.Stored::status).orElse(e.verdict().name());
+            String verdict = store.find(id).map(SubmissionStore.Stored::status).orElse(e.verdict()).name();
             audit.record(p.login(), "UPLOAD", "#" + id, p.originalName() + ": " + verdict, p.address());
             job.getExecutionContext().putLong(SUBMISSION_ID, id);
             JobSummary.put(job, "upload: " + p.originalName() + " " + verdict.toLowerCase(java.util.Locale.ROOT)

@@ -25,6 +25,7 @@ import thidua.access.AppUser;
 import thidua.access.AuditLog;
 import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
+import thidua.submission.ImportStatus;
 import thidua.submission.SubmissionStore;
 import thidua.submission.UploadJobConfig;
 import thidua.text.Labels;
@@ -64,7 +65,7 @@ public class Uploads {
      * @param status   ACCEPTED, REJECTED, DUPLICATE, or FAILED (the system failed, the file is kept)
      * @param importId the import it became; null when it was refused before anything was stored
      */
-    public record Verdict(String originalName, String status, Long importId, Long duplicateOf, List<Finding> errors,
+    public record Verdict(String originalName, UploadStatus status, Long importId, Long duplicateOf, List<Finding> errors,
                           List<Finding> warnings, boolean errorReport, String message) {
     }
 
@@ -125,23 +126,23 @@ public class Uploads {
             return refused(name, sender, address, tooLarge(e.size));
         } catch (IOException e) {
             log.warn("upload {}: could not stage it: {}", Labels.clean(name), e.toString());
-            return new Verdict(name, "FAILED", null, null, List.of(), List.of(), false,
+            return new Verdict(name, UploadStatus.FAILED, null, null, List.of(), List.of(), false,
                     "Không lưu được tệp tải lên (lỗi đĩa trên máy chủ): thử lại sau hoặc báo quản trị.");
         }
         log.info("upload {} by {}: {} bytes", name, sender.login(), staged.size);
         RunResult result = runs.upload(new UploadJobConfig.Params(staged.path, inbox, name, staged.arrivedAt,
                 staged.size, staged.sha256, sender.login(), senderUnit, address));
         if (!result.ok() || !result.execution().getExecutionContext().containsKey(UploadJobConfig.SUBMISSION_ID)) {
-            return new Verdict(name, "FAILED", null, null, List.of(), List.of(), false,
+            return new Verdict(name, UploadStatus.FAILED, null, null, List.of(), List.of(), false,
                     "Hệ thống chưa nhận được tệp (lần chạy #" + result.execution().getId() + " lỗi); tệp vẫn được giữ: "
                             + "cơ quan thường trực chạy tiếp lần chạy đó hoặc gửi lại sau.");
         }
         long id = result.execution().getExecutionContext().getLong(UploadJobConfig.SUBMISSION_ID);
         SubmissionStore.Stored stored = submissions.find(id).orElseThrow();
         List<Finding> findings = submissions.findings(id);
-        Long duplicateOf = stored.status().equals("DUPLICATE") ? submissions.duplicateOf(id) : null;
-        return new Verdict(name, stored.status(), id, duplicateOf, findings.stream().filter(Finding::isError).toList(),
-                findings.stream().filter(f -> !f.isError()).toList(), stored.status().equals("REJECTED"), null);
+        Long duplicateOf = stored.status() == ImportStatus.DUPLICATE ? submissions.duplicateOf(id) : null;
+        return new Verdict(name, UploadStatus.of(stored.status()), id, duplicateOf, findings.stream().filter(Finding::isError).toList(),
+                findings.stream().filter(f -> !f.isError()).toList(), stored.status() == ImportStatus.REJECTED, null);
     }
 
     private Finding tooLarge(long size) {
@@ -152,7 +153,7 @@ public class Uploads {
     private Verdict refused(String name, AppUser sender, String address, Finding why) {
         audit.record(sender.login(), "UPLOAD_REFUSED", null, name + ": " + why.code(), address);
         log.info("upload {} by {}: refused before storing, {}", name, sender.login(), why.code());
-        return new Verdict(name, "REJECTED", null, null, List.of(why), List.of(), false, null);
+        return new Verdict(name, UploadStatus.REJECTED, null, null, List.of(why), List.of(), false, null);
     }
 
     private record Staged(Path path, long size, String sha256, Instant arrivedAt) {
