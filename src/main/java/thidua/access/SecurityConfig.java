@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,6 +20,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import thidua.settings.ThiduaProperties;
 
 /**
  * One door for the console and the API (OPERATIONS.md, Console and API): form sign-in
@@ -42,8 +42,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInProvider signIn, UserStore users, AuditLog audit,
-                                            @Value("${thidua.console.idle-timeout:30m}") Duration idle)
+                                            ThiduaProperties settings)
             throws Exception {
+        Duration idle = settings.console().idleTimeout();
         RequestMatcher api = r -> path(r).startsWith("/api/") || path(r).startsWith("/actuator");
         // A page asked for before signing in is shown after it; an API call is not "asked for later"
         // (a script gets its 401 and retries): saving it would open a session for every anonymous call.

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -18,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import thidua.settings.ThiduaProperties;
 
 /**
  * Checks a login and password for the sign-in form and for HTTP Basic alike: a disabled
@@ -38,13 +38,12 @@ class SignInProvider implements AuthenticationProvider {
     private final String decoy;
 
     SignInProvider(UserStore users, AuditLog audit, PasswordEncoder encoder,
-                   @Value("${thidua.security.max-failed:5}") int maxFailed,
-                   @Value("${thidua.security.lock:15m}") Duration lock) {
+                   ThiduaProperties settings) {
         this.users = users;
         this.audit = audit;
         this.encoder = encoder;
-        this.maxFailed = maxFailed;
-        this.lock = lock;
+        this.maxFailed = settings.security().maxFailed();
+        this.lock = settings.security().lock();
         this.decoy = encoder.encode("decoy-" + java.util.UUID.randomUUID());
     }
 

@@ -3,22 +3,25 @@ package thidua.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
+import thidua.consolidation.ConsolidateParameters;
 import thidua.consolidation.ConsolidationStore;
 import thidua.files.Sha256;
+import thidua.scheme.SchemeParameters;
 import thidua.scheme.SchemeStore;
+import thidua.submission.ImportParameters;
 import thidua.submission.ImportStatus;
 import thidua.submission.RerunJobConfig;
+import thidua.submission.RerunParameters;
 import thidua.submission.SubmissionStore;
+import thidua.submission.UploadParameters;
 import thidua.text.Labels;
 
 /**
@@ -29,8 +32,6 @@ import thidua.text.Labels;
  */
 @Service
 public class BatchRuns {
-    /** The non-identifying parameter naming the schedule firing that launched a job. */
-    public static final String FIRING = "firing";
     private final JobOperator operator;
     private final Job schemeJob;
     private final Job importJob;
@@ -69,11 +70,7 @@ public class BatchRuns {
         } catch (IOException e) {
             throw new BadRequest("không đọc được " + file + ": " + e.getMessage());
         }
-        return launch("scheme", schemeJob, new JobParametersBuilder()
-                .addString("file", file.toAbsolutePath().normalize().toString())
-                .addString("sha256", sha)
-                .addString("requestedAt", Instant.now().toString())
-                .toJobParameters());
+        return launch("scheme", schemeJob, new SchemeParameters(file.toAbsolutePath().normalize(), sha).toJobParameters());
     }
 
     public RunResult importInbox(Path inbox) throws BadRequest {
@@ -89,10 +86,8 @@ public class BatchRuns {
         if (!Files.isDirectory(inbox)) {
             throw new BadRequest("thư mục nhận báo cáo không tồn tại: " + inbox);
         }
-        return launch("import", importJob, withFiring(new JobParametersBuilder()
-                .addString("inbox", inbox.toAbsolutePath().normalize().toString())
-                .addString("requestedAt", Instant.now().toString()), firing)
-                .toJobParameters());
+        return launch("import", importJob,
+                new ImportParameters(inbox.toAbsolutePath().normalize(), firing).toJobParameters());
     }
 
     public RunResult consolidate(String period, Path out) throws BadRequest {
@@ -105,11 +100,8 @@ public class BatchRuns {
         if (schemes.currentForPeriod(code).isEmpty()) {
             throw new BadRequest("kỳ báo cáo \"" + code + "\" không có trong bộ tiêu chí nào đã nạp (nạp bằng lệnh scheme)");
         }
-        return launch("consolidate", consolidateJob, withFiring(new JobParametersBuilder()
-                .addString("period", code)
-                .addString("out", out.toAbsolutePath().normalize().toString())
-                .addString("requestedAt", Instant.now().toString()), firing)
-                .toJobParameters());
+        return launch("consolidate", consolidateJob,
+                new ConsolidateParameters(code, out.toAbsolutePath().normalize(), firing).toJobParameters());
     }
 
     /**
@@ -125,13 +117,10 @@ public class BatchRuns {
                     + ": chỉ chạy lại được tệp bị trả lại");
         }
         if (repository.findRunningJobExecutions(RerunJobConfig.JOB).stream()
-                .anyMatch(e -> e.getJobParameters().getLong("importId") == id)) {
+                .anyMatch(e -> RerunParameters.from(e.getJobParameters()).importId() == id)) {
             throw new Conflict("tệp #" + id + " đang được chạy lại");
         }
-        RunResult rerun = launch("rerun", rerunImportJob, new JobParametersBuilder()
-                .addLong("importId", id)
-                .addString("requestedAt", Instant.now().toString())
-                .toJobParameters());
+        RunResult rerun = launch("rerun", rerunImportJob, new RerunParameters(id).toJobParameters());
         java.util.List<RunResult> results = new java.util.ArrayList<>(java.util.List.of(rerun));
         String period = rerun.execution().getExecutionContext().containsKey(RerunJobConfig.PERIOD)
                 ? rerun.execution().getExecutionContext().getString(RerunJobConfig.PERIOD) : null;
@@ -146,7 +135,7 @@ public class BatchRuns {
     }
 
     /** Examines and files one uploaded file, staged under a generated name, as the inbox would. */
-    public RunResult upload(thidua.submission.UploadJobConfig.Params params) {
+    public RunResult upload(UploadParameters params) {
         return launch("upload", uploadJob, params.toJobParameters());
     }
 
@@ -178,10 +167,6 @@ public class BatchRuns {
         } catch (Exception e) {
             throw new Conflict("không chạy lại được #" + executionId + ": " + e.getMessage());
         }
-    }
-
-    private static JobParametersBuilder withFiring(JobParametersBuilder params, String firing) {
-        return firing == null ? params : params.addString(FIRING, firing, false);
     }
 
     private RunResult launch(String command, Job job, JobParameters params) {

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import thidua.access.AuditLog;
+import thidua.consolidation.ConsolidateParameters;
 import thidua.consolidation.ConsolidationJobConfig;
 import thidua.download.Download;
+import thidua.settings.ThiduaProperties;
 import thidua.text.Labels;
 
 /**
@@ -31,9 +32,8 @@ public class Outputs {
     private final JobRepository repository;
     private final AuditLog audit;
 
-    public Outputs(@Value("${thidua.out-dir:out}") Path outRoot, BatchRuns runs, JobRepository repository,
-                   AuditLog audit) {
-        this.outRoot = outRoot.toAbsolutePath().normalize();
+    public Outputs(ThiduaProperties settings, BatchRuns runs, JobRepository repository, AuditLog audit) {
+        this.outRoot = settings.outDir().toAbsolutePath().normalize();
         this.runs = runs;
         this.repository = repository;
         this.audit = audit;
@@ -85,7 +85,7 @@ public class Outputs {
             throw new BadRequest("mã kỳ báo cáo không hợp lệ");
         }
         boolean running = repository.findRunningJobExecutions(ConsolidationJobConfig.JOB).stream()
-                .anyMatch(e -> code.equals(e.getJobParameters().getString("period")));
+                .anyMatch(e -> code.equals(ConsolidateParameters.from(e.getJobParameters()).period()));
         if (running) {
             throw new Conflict("kỳ " + code + " đang được tổng hợp");
         }

@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import thidua.consolidation.ConsolidateParameters;
+import thidua.job.JobRequest;
+import thidua.scheme.SchemeParameters;
+import thidua.submission.ImportParameters;
+import thidua.submission.RerunParameters;
+import thidua.submission.UploadParameters;
 
 /**
  * Job runs in the words of the people who read the console and the audit log. The jobs
@@ -167,28 +173,28 @@ public final class RunText {
     public static String parameters(Map<String, String> params) {
         List<String> said = new ArrayList<>();
         String v;
-        if ((v = params.get("period")) != null) {
+        if ((v = params.get(ConsolidateParameters.PERIOD)) != null) {
             said.add("kỳ " + v);
         }
-        if ((v = params.get("importId")) != null) {
+        if ((v = params.get(RerunParameters.IMPORT_ID)) != null) {
             said.add("tệp #" + v);
         }
-        if ((v = params.get("originalName")) != null) {
+        if ((v = params.get(UploadParameters.ORIGINAL_NAME)) != null) {
             said.add("tệp " + v);
         }
-        if ((v = params.get("file")) != null) {
+        if ((v = params.get(SchemeParameters.FILE)) != null) {
             said.add("tệp " + lastName(v));
         }
-        if ((v = params.get("login")) != null) {
+        if ((v = params.get(UploadParameters.LOGIN)) != null) {
             said.add("người gửi " + v);
         }
-        if (params.containsKey("inbox") && !params.containsKey("upload")) {
-            said.add("thư mục " + lastName(params.get("inbox")));
+        if (params.containsKey(ImportParameters.INBOX) && !params.containsKey(UploadParameters.UPLOAD)) {
+            said.add("thư mục " + lastName(params.get(ImportParameters.INBOX)));
         }
-        if ((v = params.get("out")) != null) {
+        if ((v = params.get(ConsolidateParameters.OUT)) != null) {
             said.add("ghi vào thư mục " + lastName(v));
         }
-        if ((v = params.get(BatchRuns.FIRING)) != null) {
+        if ((v = params.get(JobRequest.FIRING)) != null) {
             said.add("theo lịch " + v.replaceFirst("@.*", ""));
         }
         return String.join(", ", said);

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
+import thidua.settings.ThiduaProperties;
 
 /**
  * Every error the server answers, in place of Boot's whitelabel page: {@code {"error": "…"}}
@@ -25,9 +26,9 @@ class ErrorPages implements ErrorController {
     private final long maxFileBytes;
     private final DataSize maxRequest;
 
-    ErrorPages(@Value("${thidua.max-file-bytes:10485760}") long maxFileBytes,
+    ErrorPages(ThiduaProperties settings,
                @Value("${spring.servlet.multipart.max-request-size:60MB}") DataSize maxRequest) {
-        this.maxFileBytes = maxFileBytes;
+        this.maxFileBytes = settings.maxFileBytes();
         this.maxRequest = maxRequest;
     }
 

@@ -23,6 +23,7 @@ import thidua.batch.Conflict;
 import thidua.batch.ImportAccess;
 import thidua.batch.RunResult;
 import thidua.batch.RunText;
+import thidua.consolidation.ConsolidateParameters;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.Unit;
 import thidua.status.PeriodBoard;
@@ -115,7 +116,7 @@ class ImportPages {
                     : now == ImportStatus.REJECTED ? "Kiểm tra lại xong: tệp vẫn bị trả lại, xem các lỗi bên dưới."
                     : "Kiểm tra lại không xong.";
             if (results.size() > 1) {
-                said += " Kỳ " + Optional.ofNullable(results.get(1).execution().getJobParameters().getString("period"))
+                said += " Kỳ " + Optional.ofNullable(ConsolidateParameters.from(results.get(1).execution().getJobParameters()).period())
                         .orElse("") + " đã được tổng hợp lại: " + RunText.outcome(results.get(1)) + ".";
             }
             redirect.addFlashAttribute(results.get(0).ok() && now == ImportStatus.ACCEPTED ? "notice" : "problem", said);

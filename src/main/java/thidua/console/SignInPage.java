@@ -1,11 +1,11 @@
 package thidua.console;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import thidua.settings.ThiduaProperties;
 
 /** The sign-in form; Spring Security takes its POST (SecurityConfig) and comes back here with the outcome. */
 @Controller
@@ -13,10 +13,9 @@ class SignInPage {
     private final int maxFailed;
     private final Duration lock;
 
-    SignInPage(@Value("${thidua.security.max-failed:5}") int maxFailed,
-               @Value("${thidua.security.lock:15m}") Duration lock) {
-        this.maxFailed = maxFailed;
-        this.lock = lock;
+    SignInPage(ThiduaProperties settings) {
+        this.maxFailed = settings.security().maxFailed();
+        this.lock = settings.security().lock();
     }
 
     @GetMapping("/dang-nhap")

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import thidua.access.AppUser;
 import thidua.access.Signed;
+import thidua.settings.ThiduaProperties;
 import thidua.submission.SubmissionStore;
 import thidua.upload.Uploads;
 
@@ -28,11 +29,11 @@ class UploadPage {
     private final DataSize maxRequest;
 
     UploadPage(Uploads uploads, SubmissionStore submissions,
-               @Value("${thidua.max-file-bytes:10485760}") long maxFileBytes,
+               ThiduaProperties settings,
                @Value("${spring.servlet.multipart.max-request-size:60MB}") DataSize maxRequest) {
         this.uploads = uploads;
         this.submissions = submissions;
-        this.maxFileBytes = maxFileBytes;
+        this.maxFileBytes = settings.maxFileBytes();
         this.maxRequest = maxRequest;
     }
 

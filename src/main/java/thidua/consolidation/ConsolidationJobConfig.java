@@ -1,6 +1,5 @@
 package thidua.consolidation;
 
-import java.nio.file.Path;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -15,8 +14,7 @@ import thidua.delivery.DeliveryStepConfig;
 import thidua.job.JobSummary;
 
 /**
- * The `consolidate` job for one period. Parameters: {@code period}, {@code out} and
- * {@code requestedAt}, all identifying. Outputs are written atomically before the
+ * The `consolidate` job for one period. Parameters: {@link ConsolidateParameters}. Outputs are written atomically before the
  * record commits, so a failed run leaves the previous outputs or complete new ones.
  * Then {@code deliverOutputs} hands the files to the recipients (thidua.delivery).
  */
@@ -30,13 +28,18 @@ public class ConsolidationJobConfig {
         return new JobBuilder(JOB, repository).start(consolidatePeriod).next(deliverOutputs).listener(owner).build();
     }
 
+    /** The {@code deliverOutputs} step delivers the period and out folder of this job's parameters. */
+    @Bean
+    DeliveryStepConfig.Targets deliveryTargets() {
+        return ConsolidateParameters::from;
+    }
+
     @Bean
     Step consolidatePeriod(JobRepository repository, PlatformTransactionManager tx, Consolidator consolidator, thidua.job.StepLog stepLog) {
         return new StepBuilder("consolidatePeriod", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
-            String period = job.getJobParameters().getString("period");
-            Path out = Path.of(job.getJobParameters().getString("out"));
-            Consolidator.Outcome outcome = consolidator.consolidate(period, out, job.getId());
+            ConsolidateParameters p = ConsolidateParameters.from(job.getJobParameters());
+            Consolidator.Outcome outcome = consolidator.consolidate(p.period(), p.out(), job.getId());
             JobSummary.put(job, outcome.summary());
             job.getExecutionContext().put(DeliveryStepConfig.OUTPUTS, DeliveryStepConfig.outputs(outcome.files()));
             return RepeatStatus.FINISHED;

@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import thidua.settings.ThiduaProperties;
 
 /**
  * The default database: a real PostgreSQL started from Maven-shipped binaries, its
@@ -26,8 +26,8 @@ class EmbeddedPostgresConfig {
      * process (say `serve`) already runs it — that one, so commands can run beside it.
      */
     @Bean(destroyMethod = "close")
-    EmbeddedServer embeddedServer(@Value("${thidua.data-dir:data}") Path dataDir) {
-        Path pgData = dataDir.toAbsolutePath().resolve("postgres");
+    EmbeddedServer embeddedServer(ThiduaProperties settings) {
+        Path pgData = settings.dataDir().toAbsolutePath().resolve("postgres");
         java.util.OptionalInt running = RunningServer.port(pgData);
         if (running.isPresent()) {
             return new EmbeddedServer(null, running.getAsInt());

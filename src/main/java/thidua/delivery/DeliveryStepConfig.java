@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -27,17 +28,31 @@ public class DeliveryStepConfig {
     /** Job execution context key: the paths (strings) of the files a consolidation wrote. */
     public static final String OUTPUTS = "outputs";
 
+    /** The period a job delivers and the folder its outputs are in, as its parameters say. */
+    public interface Target {
+        String period();
+
+        Path out();
+    }
+
+    /** How the job that runs the step reads its {@link Target} from its parameters (the consolidation job's bean). */
+    public interface Targets {
+        Target of(JobParameters parameters);
+    }
+
     /** The value to put under {@link #OUTPUTS}: a serialisable list of path strings. */
     public static ArrayList<String> outputs(List<Path> files) {
         return new ArrayList<>(files.stream().map(p -> p.toAbsolutePath().toString()).toList());
     }
 
     @Bean
-    Step deliverOutputs(JobRepository repository, PlatformTransactionManager tx, Delivery delivery, thidua.job.StepLog stepLog) {
+    Step deliverOutputs(JobRepository repository, PlatformTransactionManager tx, Delivery delivery, Targets targets,
+                        thidua.job.StepLog stepLog) {
         return new StepBuilder("deliverOutputs", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
-            String period = job.getJobParameters().getString("period");
-            Delivery.Report report = delivery.deliver(period, files(job, period), job.getId());
+            Target target = targets.of(job.getJobParameters());
+            String period = target.period();
+            Delivery.Report report = delivery.deliver(period, files(job, target), job.getId());
             String summary = JobSummary.of(job);
             JobSummary.put(job, (summary.isEmpty() ? "" : summary + "; ") + report.summary());
             return RepeatStatus.FINISHED;
@@ -45,13 +60,12 @@ public class DeliveryStepConfig {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Path> files(JobExecution job, String period) {
+    private static List<Path> files(JobExecution job, Target target) {
         ExecutionContext context = job.getExecutionContext();
         if (context.containsKey(OUTPUTS)) {
             return ((List<String>) context.get(OUTPUTS)).stream().map(Path::of).toList();
         }
-        Path out = Path.of(job.getJobParameters().getString("out")).toAbsolutePath().normalize()
-                .resolve(Path.of(period).getFileName().toString());
-        return Delivery.outputsIn(out, period);
+        Path out = target.out().toAbsolutePath().normalize().resolve(Path.of(target.period()).getFileName().toString());
+        return Delivery.outputsIn(out, target.period());
     }
 }

@@ -22,12 +22,12 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import thidua.scheme.Period;
+import thidua.settings.ThiduaProperties;
 
 /**
  * Keeps Quartz in step with {@code jobs/}: at start every definition becomes a durable
@@ -42,9 +42,9 @@ class ScheduleSync {
     private final Scheduler scheduler;
     private final Path jobsDir;
 
-    public ScheduleSync(Scheduler scheduler, @Value("${thidua.jobs-dir:jobs}") Path jobsDir) {
+    public ScheduleSync(Scheduler scheduler, ThiduaProperties settings) {
         this.scheduler = scheduler;
-        this.jobsDir = jobsDir;
+        this.jobsDir = settings.jobsDir();
     }
 
     @EventListener(ApplicationReadyEvent.class)

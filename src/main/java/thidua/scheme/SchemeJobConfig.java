@@ -18,7 +18,7 @@ import thidua.job.JobSummary;
  * The `scheme` job: one transaction that reads, checks and stores a scheme workbook.
  * A refused scheme is an outcome, not a failure: the job completes with exit code
  * REFUSED and the problems in its execution context, where the command reads them.
- * Parameters: {@code file}, {@code sha256} and {@code requestedAt}, all identifying.
+ * Parameters: {@link SchemeParameters}.
  */
 @Configuration(proxyBeanMethods = false)
 class SchemeJobConfig {
@@ -34,7 +34,7 @@ class SchemeJobConfig {
         return new StepBuilder("loadScheme", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             var stepExecution = chunk.getStepContext().getStepExecution();
             JobExecution job = stepExecution.getJobExecution();
-            Path file = Path.of(job.getJobParameters().getString("file"));
+            Path file = SchemeParameters.from(job.getJobParameters()).file();
             SchemeLoader.Result result = loader.load(file, job.getId());
             var context = job.getExecutionContext();
             if (result.outcome() == SchemeLoader.Outcome.REFUSED) {

@@ -17,11 +17,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import thidua.job.JobSummary;
+import thidua.settings.ThiduaProperties;
 
 /**
  * The `import` job: every file of the inbox is one item and one transaction (chunk of
  * one), so each submission is accepted whole or rejected whole, whatever happens to
- * the next. Parameters: {@code inbox} and {@code requestedAt}, both identifying.
+ * the next. Parameters: {@link ImportParameters}.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportJobConfig {
@@ -35,7 +36,7 @@ class ImportJobConfig {
             @Override
             public void afterJob(JobExecution job) {
                 // After the scan, which finished the filings whose originals were still in the inbox.
-                filer.recordFinishedFilings(Inbox.beside(Path.of(job.getJobParameters().getString("inbox"))));
+                filer.recordFinishedFilings(Inbox.beside(ImportParameters.from(job.getJobParameters()).inbox()));
                 java.util.Map<ImportStatus, Integer> counts = submissions.countsByStatus(job.getId());
                 JobSummary.put(job, String.format("import: %d accepted, %d rejected, %d duplicate",
                         counts.getOrDefault(ImportStatus.ACCEPTED, 0), counts.getOrDefault(ImportStatus.REJECTED, 0),
@@ -61,18 +62,18 @@ class ImportJobConfig {
 
     @Bean
     @StepScope
-    ListItemReader<Path> inboxReader(@Value("#{jobParameters['inbox']}") String inbox,
-                                     @Value("${thidua.inbox.settle-millis}") long settleMillis) {
-        var files = Inbox.beside(Path.of(inbox)).readyFiles(java.time.Duration.ofMillis(settleMillis));
+    ListItemReader<Path> inboxReader(@Value("#{stepExecution}") StepExecution step, ThiduaProperties settings) {
+        Path inbox = ImportParameters.from(step.getJobParameters()).inbox();
+        var files = Inbox.beside(inbox).readyFiles(java.time.Duration.ofMillis(settings.inbox().settleMillis()));
         org.slf4j.LoggerFactory.getLogger("thidua.import").info("{} file(s) in {}", files.size(), inbox);
         return new ListItemReader<>(files);
     }
 
     @Bean
     @StepScope
-    SubmissionWriter submissionWriter(@Value("#{jobParameters['inbox']}") String inbox,
-                                      @Value("#{stepExecution}") StepExecution step, SubmissionFiler filer) {
-        return new SubmissionWriter(filer, Inbox.beside(Path.of(inbox)), step.getJobExecutionId());
+    SubmissionWriter submissionWriter(@Value("#{stepExecution}") StepExecution step, SubmissionFiler filer) {
+        return new SubmissionWriter(filer, Inbox.beside(ImportParameters.from(step.getJobParameters()).inbox()),
+                step.getJobExecutionId());
     }
 
     /** Files each examined submission in the chunk's transaction (a class, not a record: step scope proxies it). */

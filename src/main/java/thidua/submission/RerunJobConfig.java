@@ -16,7 +16,7 @@ import thidua.job.ProcessRegistry;
 /**
  * The `rerun --import ID` job: re-validates one stored, rejected submission against the
  * current scheme (after the scheme was corrected, say), in one transaction. Parameters:
- * {@code importId} and {@code requestedAt}, both identifying.
+ * {@link RerunParameters}.
  */
 @Configuration(proxyBeanMethods = false)
 public class RerunJobConfig {
@@ -33,7 +33,7 @@ public class RerunJobConfig {
                           SubmissionExaminer examiner, SubmissionFiler filer, thidua.job.StepLog stepLog) {
         return new StepBuilder("revalidateImport", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
-            long id = job.getJobParameters().getLong("importId");
+            long id = RerunParameters.from(job.getJobParameters()).importId();
             SubmissionStore.Stored stored = store.find(id).orElseThrow(() ->
                     new IllegalArgumentException("Không có tệp nhận #" + id));
             Examination e = examiner.read(stored.file(), stored.senderUnit());

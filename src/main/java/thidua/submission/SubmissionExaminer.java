@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.StoredScheme;
 import thidua.scoring.ReportedValue;
+import thidua.settings.ThiduaProperties;
 import thidua.workbook.Finding;
 import thidua.workbook.UnreadableWorkbookException;
 import thidua.workbook.WorkbookFiles;
@@ -28,11 +28,11 @@ class SubmissionExaminer {
     private final WorkbookLimits limits;
 
     public SubmissionExaminer(SubmissionStore submissions, SchemeStore schemes,
-                              @Value("${thidua.max-file-bytes}") long maxBytes, @Value("${thidua.max-rows}") int maxRows) {
+                              ThiduaProperties settings) {
         this.submissions = submissions;
         this.schemes = schemes;
-        this.limits = new WorkbookLimits(maxBytes, WorkbookLimits.DEFAULT.maxPartBytes(),
-                WorkbookLimits.DEFAULT.maxTotalBytes(), maxRows);
+        this.limits = new WorkbookLimits(settings.maxFileBytes(), WorkbookLimits.DEFAULT.maxPartBytes(),
+                WorkbookLimits.DEFAULT.maxTotalBytes(), settings.maxRows());
     }
 
     /** An inbox file: a duplicate of bytes already seen, or the verdict of reading it. */

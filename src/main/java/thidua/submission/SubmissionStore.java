@@ -76,9 +76,9 @@ public class SubmissionStore {
                 SELECT s.id, p.parameter_value FROM submission s
                 JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
                 JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
-                    AND p.parameter_name = 'upload'
+                    AND p.parameter_name = ?
                 WHERE s.filed_at IS NULL AND e.status NOT IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY s.id""")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list().stream()
+                .param(UploadParameters.UPLOAD).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list().stream()
                 .flatMap(r -> find((Long) r[0]).map(st -> new UnfiledUpload(st, java.nio.file.Path.of((String) r[1])))
                         .stream())
                 .toList();

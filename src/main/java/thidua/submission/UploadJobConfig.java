@@ -1,12 +1,9 @@
 package thidua.submission;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -23,47 +20,13 @@ import thidua.job.ProcessRegistry;
  * exactly as an inbox file is ({@link SubmissionExaminer}, {@link SubmissionFiler}: the
  * same rules, the same duplicate check, the same archive/ and rejected/ beside the
  * configured inbox), with the upload time as its arrival, in one transaction with its
- * audit row. Parameters: {@code upload} (the staged copy under the data dir, a generated
- * name) and {@code requestedAt} identify it; the name as sent, the arrival, the inbox, who
- * sent it and for which unit are carried along.
+ * audit row. Parameters: {@link UploadParameters}.
  */
 @Configuration(proxyBeanMethods = false)
 public class UploadJobConfig {
     public static final String JOB = "uploadJob";
     /** The id of the submission an upload became, in the job's execution context. */
     public static final String SUBMISSION_ID = "submissionId";
-
-    /** What an upload job needs; built and read here only. */
-    public record Params(Path staged, Path inbox, String originalName, Instant arrivedAt, long size, String sha256,
-                         String login, String senderUnit, String address) {
-
-        public JobParameters toJobParameters() {
-            var b = new org.springframework.batch.core.job.parameters.JobParametersBuilder()
-                    .addString("upload", staged.toString())
-                    .addString("requestedAt", Instant.now().toString())
-                    .addString("inbox", inbox.toString(), false)
-                    .addString("originalName", originalName, false)
-                    .addString("arrivedAt", arrivedAt.toString(), false)
-                    .addLong("size", size, false)
-                    .addString("sha256", sha256, false)
-                    .addString("login", login, false)
-                    .addString("address", address == null ? "" : address, false);
-            if (senderUnit != null) {
-                b.addString("senderUnit", senderUnit, false);
-            }
-            return b.toJobParameters();
-        }
-
-        static Params of(JobParameters p) {
-            return new Params(Path.of(p.getString("upload")), Path.of(p.getString("inbox")), p.getString("originalName"),
-                    Instant.parse(p.getString("arrivedAt")), p.getLong("size"), p.getString("sha256"),
-                    p.getString("login"), p.getString("senderUnit"), p.getString("address"));
-        }
-
-        InboxFile file() {
-            return new InboxFile(staged, originalName, arrivedAt, size, sha256);
-        }
-    }
 
     @Bean
     Job uploadJob(JobRepository repository, Step fileUpload, ProcessRegistry owner) {
@@ -75,7 +38,7 @@ public class UploadJobConfig {
                     SubmissionExaminer examiner, SubmissionFiler filer, AuditLog audit, thidua.job.StepLog stepLog) {
         return new StepBuilder("fileUpload", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
-            Params p = Params.of(job.getJobParameters());
+            UploadParameters p = UploadParameters.from(job.getJobParameters());
             // Earlier uploads whose row committed but whose original a stopped process never filed: filed now.
             for (SubmissionStore.UnfiledUpload u : store.unfiledUploads()) {
                 if (Files.isRegularFile(u.staged()) && !u.staged().equals(p.staged())) {

@@ -19,15 +19,16 @@ import java.util.UUID;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import thidua.access.AppUser;
 import thidua.access.AuditLog;
 import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
+import thidua.settings.ThiduaProperties;
 import thidua.submission.ImportStatus;
 import thidua.submission.SubmissionStore;
 import thidua.submission.UploadJobConfig;
+import thidua.submission.UploadParameters;
 import thidua.text.Labels;
 import thidua.workbook.Finding;
 
@@ -49,14 +50,13 @@ public class Uploads {
     private final Path inbox;
     private final long maxBytes;
 
-    Uploads(BatchRuns runs, SubmissionStore submissions, AuditLog audit, @Value("${thidua.data-dir:data}") Path dataDir,
-            @Value("${thidua.inbox-dir:inbox}") Path inbox, @Value("${thidua.max-file-bytes}") long maxBytes) {
+    Uploads(BatchRuns runs, SubmissionStore submissions, AuditLog audit, ThiduaProperties settings) {
         this.runs = runs;
         this.submissions = submissions;
         this.audit = audit;
-        this.staging = dataDir.toAbsolutePath().normalize().resolve("uploads");
-        this.inbox = inbox.toAbsolutePath().normalize();
-        this.maxBytes = maxBytes;
+        this.staging = settings.dataDir().toAbsolutePath().normalize().resolve("uploads");
+        this.inbox = settings.inboxDir().toAbsolutePath().normalize();
+        this.maxBytes = settings.maxFileBytes();
     }
 
     /**
@@ -130,7 +130,7 @@ public class Uploads {
                     "Không lưu được tệp tải lên (lỗi đĩa trên máy chủ): thử lại sau hoặc báo quản trị.");
         }
         log.info("upload {} by {}: {} bytes", name, sender.login(), staged.size);
-        RunResult result = runs.upload(new UploadJobConfig.Params(staged.path, inbox, name, staged.arrivedAt,
+        RunResult result = runs.upload(new UploadParameters(staged.path, inbox, name, staged.arrivedAt,
                 staged.size, staged.sha256, sender.login(), senderUnit, address));
         if (!result.ok() || !result.execution().getExecutionContext().containsKey(UploadJobConfig.SUBMISSION_ID)) {
             return new Verdict(name, UploadStatus.FAILED, null, null, List.of(), List.of(), false,

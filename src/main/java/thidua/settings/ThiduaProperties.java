@@ -1,0 +1,49 @@
+package thidua.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * thidua's settings ({@code thidua.*}, README and OPERATIONS.md), set in
+ * {@code application.properties} or overridden like any Spring property
+ * ({@code --thidua.max-rows=2000}, {@code THIDUA_MAX_ROWS=2000}). The defaults here are
+ * those the application had before the record; {@code application.properties} sets the
+ * same values. Not here: {@code thidua.delivery.*} (its own record in {@code delivery}) and
+ * {@code thidua.serve} (set by the {@code serve} command, read by a condition).
+ *
+ * @param dataDir      the data dir: the embedded database, the log, staged uploads
+ * @param inboxDir     where serve's console and API uploads file their originals (archive/ and rejected/ beside it)
+ * @param outDir       where consolidations asked for in the console or the API write
+ * @param jobsDir      the schedules serve keeps in Quartz
+ * @param maxFileBytes the largest submitted workbook
+ * @param maxRows      the most rows a submitted sheet may have
+ */
+@ConfigurationProperties("thidua")
+public record ThiduaProperties(
+        @DefaultValue("data") Path dataDir,
+        @DefaultValue("inbox") Path inboxDir,
+        @DefaultValue("out") Path outDir,
+        @DefaultValue("jobs") Path jobsDir,
+        @DefaultValue("10485760") long maxFileBytes,
+        @DefaultValue("5000") int maxRows,
+        @DefaultValue Inbox inbox,
+        @DefaultValue Console console,
+        @DefaultValue Security security) {
+
+    /** @param settleMillis a file modified this recently may still be being copied into the inbox: looked at again after it */
+    public record Inbox(@DefaultValue("2000") long settleMillis) {
+    }
+
+    /** @param idleTimeout a console session without a request for this long is signed out */
+    public record Console(@DefaultValue("30m") Duration idleTimeout) {
+    }
+
+    /**
+     * @param maxFailed wrong passwords in a row that lock an account
+     * @param lock      for how long
+     */
+    public record Security(@DefaultValue("5") int maxFailed, @DefaultValue("15m") Duration lock) {
+    }
+}
