@@ -5,17 +5,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -31,7 +36,7 @@ import thidua.settings.ThiduaProperties;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@ConditionalOnWebApplication
 class SecurityConfig {
     private static final String[] HQ = {"ADMIN", "HQ"};
     private static final String[] READERS = {"ADMIN", "HQ", "LEADER"};
@@ -54,7 +59,7 @@ class SecurityConfig {
         // The chain's own manager, without a parent: with http.authenticationProvider(signIn) the
         // global manager (which Boot also builds from the SignInProvider bean) was asked again after
         // each failure, so every wrong password counted twice and 3 wrong ones locked the account.
-        http.authenticationManager(new org.springframework.security.authentication.ProviderManager(signIn))
+        http.authenticationManager(new ProviderManager(signIn))
                 .requestCache(c -> c.requestCache(requestCache))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/dang-nhap", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
@@ -117,18 +122,18 @@ class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .addFilterBefore(new SameOrigin(), org.springframework.security.web.csrf.CsrfFilter.class)
+                .addFilterBefore(new SameOrigin(), CsrfFilter.class)
                 .addFilterAfter(new AccountGate(users), AuthorizationFilter.class);
         return http.build();
     }
 
     private static String loginOf(HttpServletRequest request) {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof AppUser u ? u.login() : null;
     }
 
     private void unauthorizedJson(HttpServletRequest request, HttpServletResponse response,
-                                  org.springframework.security.core.AuthenticationException e) throws IOException {
+                                  AuthenticationException e) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"thidua\", charset=\"UTF-8\"");
         json(response, 401, "Cần đăng nhập (phiên làm việc hoặc HTTP Basic)");
     }

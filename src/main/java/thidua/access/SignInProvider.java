@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -44,7 +45,7 @@ class SignInProvider implements AuthenticationProvider {
         this.encoder = encoder;
         this.maxFailed = settings.security().maxFailed();
         this.lock = settings.security().lock();
-        this.decoy = encoder.encode("decoy-" + java.util.UUID.randomUUID());
+        this.decoy = encoder.encode("decoy-" + UUID.randomUUID());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package thidua.api;
 
+import java.util.OptionalLong;
 import thidua.batch.BadRequest;
 
 /** Ids and counts from a URL ({@link thidua.text.Ids#decimal}), else 400. */
@@ -8,7 +9,7 @@ final class Ids {
     }
 
     static long parse(String text, String what) throws BadRequest {
-        java.util.OptionalLong id = thidua.text.Ids.decimal(text);
+        OptionalLong id = thidua.text.Ids.decimal(text);
         if (id.isEmpty()) {
             throw new BadRequest(what + " phải là một số nguyên dương: \"" + clip(text) + "\"");
         }

@@ -1,5 +1,6 @@
 package thidua.api;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,7 @@ final class ServerPaths {
         return PATH.matcher(text).replaceAll(m -> Matcher.quoteReplacement("…/" + m.group(1)));
     }
 
-    static java.util.List<String> hide(java.util.List<String> texts) {
+    static List<String> hide(List<String> texts) {
         return texts == null ? null : texts.stream().map(ServerPaths::hide).toList();
     }
 }

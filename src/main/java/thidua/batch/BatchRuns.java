@@ -3,6 +3,9 @@ package thidua.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -10,6 +13,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 import thidua.consolidation.ConsolidateParameters;
 import thidua.consolidation.ConsolidationStore;
@@ -109,7 +113,7 @@ public class BatchRuns {
      * and its period was consolidated before, the period is consolidated again into the
      * same folder. Returns the rerun's result, then the consolidation's if there was one.
      */
-    public java.util.List<RunResult> rerunImport(long id) throws BadRequest {
+    public List<RunResult> rerunImport(long id) throws BadRequest {
         SubmissionStore.Stored stored = submissions.find(id).orElseThrow(() ->
                 new BadRequest("không có tệp nhận #" + id));
         if (stored.status() != ImportStatus.REJECTED) {
@@ -121,12 +125,12 @@ public class BatchRuns {
             throw new Conflict("tệp #" + id + " đang được chạy lại");
         }
         RunResult rerun = launch("rerun", rerunImportJob, new RerunParameters(id).toJobParameters());
-        java.util.List<RunResult> results = new java.util.ArrayList<>(java.util.List.of(rerun));
+        List<RunResult> results = new ArrayList<>(List.of(rerun));
         String period = rerun.execution().getExecutionContext().containsKey(RerunJobConfig.PERIOD)
                 ? rerun.execution().getExecutionContext().getString(RerunJobConfig.PERIOD) : null;
         boolean accepted = submissions.find(id).map(s -> s.status() == ImportStatus.ACCEPTED).orElse(false);
         if (rerun.ok() && accepted && period != null) {
-            java.util.Optional<Path> out = consolidations.lastOutRoot(period);
+            Optional<Path> out = consolidations.lastOutRoot(period);
             if (out.isPresent()) {
                 results.add(consolidate(period, out.get()));
             }
@@ -144,11 +148,11 @@ public class BatchRuns {
      * throws for an unknown id instead of answering null (a 500 from the API, a stack trace
      * from `rerun --execution`), hence the catch.
      */
-    public java.util.Optional<JobExecution> findExecution(long executionId) {
+    public Optional<JobExecution> findExecution(long executionId) {
         try {
-            return java.util.Optional.ofNullable(repository.getJobExecution(executionId));
-        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
-            return java.util.Optional.empty();
+            return Optional.ofNullable(repository.getJobExecution(executionId));
+        } catch (EmptyResultDataAccessException e) {
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package thidua.batch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +72,7 @@ public final class RunText {
         String status = result.exitCode() == RunResult.REFUSED ? "Bị từ chối"
                 : status(result.execution().getStatus().name());
         String s = job(result.execution().getJobInstance().getJobName()) + " (lần chạy #" + result.execution().getId()
-                + "): " + status.toLowerCase(java.util.Locale.ROOT);
+                + "): " + status.toLowerCase(Locale.ROOT);
         if (!what.isEmpty()) {
             s += " — " + what;
         }

@@ -9,6 +9,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import thidua.job.ProcessRegistry;
 
@@ -46,7 +47,7 @@ public class StaleExecutions {
                     JobExecution done;
                     try {
                         done = operator.recover(execution);
-                    } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                    } catch (OptimisticLockingFailureException e) {
                         // Another schedule (or instance) recovered it a moment ago: it is restartable already,
                         // and this firing's own work must still run.
                         log.info("job execution {} ({}) was recovered meanwhile by another run", execution.getId(), job);

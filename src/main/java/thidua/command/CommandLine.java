@@ -1,8 +1,12 @@
 package thidua.command;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /** Entry point of every command: parse, start the application on the chosen data dir, run, exit code. */
 public final class CommandLine {
@@ -22,9 +26,9 @@ public final class CommandLine {
                 .web(WebApplicationType.SERVLET)
                 .run(args(invocation, "--spring.quartz.auto-startup=true", "--spring.main.web-application-type=servlet",
                         "--thidua.serve=true"));
-        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(e -> {
-            if (e instanceof org.springframework.context.event.ContextClosedEvent) {
+            if (e instanceof ContextClosedEvent) {
                 closed.countDown();
             }
         });
@@ -45,9 +49,9 @@ public final class CommandLine {
 
     /** The data dir, the caller's Spring properties (they win over thidua's defaults), then {@code more}. */
     private static String[] args(Invocation invocation, String... more) {
-        java.util.List<String> args = new java.util.ArrayList<>();
+        List<String> args = new ArrayList<>();
         args.add("--thidua.data-dir=" + invocation.dataDir());
-        args.addAll(java.util.List.of(more));
+        args.addAll(List.of(more));
         args.addAll(invocation.springArgs());
         return args.toArray(String[]::new);
     }

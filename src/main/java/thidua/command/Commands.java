@@ -1,6 +1,7 @@
 package thidua.command;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import thidua.batch.BadRequest;
 import thidua.batch.BatchRuns;
@@ -78,7 +79,7 @@ public class Commands {
     }
 
     /** Several jobs in a row: the worst exit code. */
-    private static int printAll(java.util.List<RunResult> results) {
+    private static int printAll(List<RunResult> results) {
         int code = CommandLine.OK;
         for (RunResult r : results) {
             code = Math.max(code, print(r));

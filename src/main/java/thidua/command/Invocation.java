@@ -1,9 +1,13 @@
 package thidua.command;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import thidua.access.Role;
 
 /**
  * A parsed command line: the command, its own `--name value` options checked against what
@@ -75,11 +79,11 @@ public record Invocation(String command, Map<String, String> options, List<Strin
         if (required == null) {
             throw new UsageException("Lệnh không có: " + command);
         }
-        Set<String> allowed = new java.util.HashSet<>(required);
+        Set<String> allowed = new HashSet<>(required);
         allowed.add("data-dir");
         allowed.addAll(OPTIONAL.getOrDefault(command, List.of()));
         Map<String, String> options = new LinkedHashMap<>();
-        List<String> spring = new java.util.ArrayList<>();
+        List<String> spring = new ArrayList<>();
         for (int i = first; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -129,7 +133,7 @@ public record Invocation(String command, Map<String, String> options, List<Strin
         }
         if (command.equals("user add")) {
             try {
-                thidua.access.Role.valueOf(options.get("role").toUpperCase(java.util.Locale.ROOT));
+                Role.valueOf(options.get("role").toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--role phải là ADMIN, HQ, LEADER hoặc UNIT: " + options.get("role"));
             }

@@ -1,9 +1,11 @@
 package thidua.command;
 
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -76,7 +78,7 @@ class UserCommands {
         if (u.disabled()) {
             return "vô hiệu";
         }
-        if (u.lockedAt(java.time.Instant.now())) {
+        if (u.lockedAt(Instant.now())) {
             return "khoá đến " + TIME.format(u.lockedUntil());
         }
         return u.mustChangePassword() ? "phải đổi MK" : "hoạt động";
@@ -84,7 +86,7 @@ class UserCommands {
 
     /** One line of standard input: typed at a terminal without echo, or piped in by a script. */
     private static String password() throws Users.Refused {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console != null) {
             char[] typed = console.readPassword("Mật khẩu: ");
             if (typed == null) {

@@ -1,5 +1,6 @@
 package thidua.console;
 
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,7 @@ class AuditPage {
     @GetMapping("/nhat-ky")
     String list(@RequestParam(name = "nguoi", required = false) String login,
                 @RequestParam(name = "viec", required = false) String action, Model model) {
-        String l = login == null ? "" : login.trim().toLowerCase(java.util.Locale.ROOT);
+        String l = login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
         String a = action != null && Words.ACTIONS.containsKey(action) ? action : "";
         model.addAttribute("events", audit.recent(l, a, SHOWN));
         model.addAttribute("actions", Words.ACTIONS);

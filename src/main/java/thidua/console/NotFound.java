@@ -1,5 +1,7 @@
 package thidua.console;
 
+import thidua.text.Ids;
+
 /**
  * Nothing a page may show at this address: an unknown id, a malformed one, or one outside
  * the user's unit (answered alike, so a guessed id tells nothing). Answered 404.
@@ -9,8 +11,8 @@ class NotFound extends RuntimeException {
         super(message, null, false, false);
     }
 
-    /** An id from a URL ({@link thidua.text.Ids#decimal}), else not found. */
+    /** An id from a URL ({@link Ids#decimal}), else not found. */
     static long id(String text, String what) {
-        return thidua.text.Ids.decimal(text).orElseThrow(() -> new NotFound("Không có " + what + " này."));
+        return Ids.decimal(text).orElseThrow(() -> new NotFound("Không có " + what + " này."));
     }
 }

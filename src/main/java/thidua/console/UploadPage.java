@@ -16,6 +16,7 @@ import thidua.access.Signed;
 import thidua.settings.ThiduaProperties;
 import thidua.submission.SubmissionStore;
 import thidua.upload.Uploads;
+import thidua.workbook.Finding;
 
 /**
  * *Nộp báo cáo*: one or several workbooks, each examined and filed exactly as an inbox
@@ -40,8 +41,8 @@ class UploadPage {
     /** One file's verdict as the page shows it, with the unit and period it counts for when it was stored. */
     record Card(Uploads.Verdict verdict, String unitCode, String periodCode) {
         /** Errors first, then warnings, as the findings table lists them. */
-        public List<thidua.workbook.Finding> findings() {
-            List<thidua.workbook.Finding> all = new java.util.ArrayList<>(verdict.errors());
+        public List<Finding> findings() {
+            List<Finding> all = new ArrayList<>(verdict.errors());
             all.addAll(verdict.warnings());
             return all;
         }

@@ -3,6 +3,8 @@ package thidua.console;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,8 +57,8 @@ class UserPages {
         model.addAttribute("lines", users.list().stream().map(u -> Line.of(u, now)).toList());
         model.addAttribute("roles", Arrays.asList(Role.values()));
         model.addAttribute("units", schemes.current().stream().flatMap(s -> s.scheme().units().stream())
-                .collect(java.util.stream.Collectors.toMap(Unit::code, Unit::name, (a, b) -> a,
-                        java.util.TreeMap::new)));
+                .collect(Collectors.toMap(Unit::code, Unit::name, (a, b) -> a,
+                        TreeMap::new)));
         model.addAttribute("minLength", Users.MIN_PASSWORD);
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new Draft("", "", "UNIT", ""));

@@ -1,7 +1,14 @@
 package thidua.console;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import thidua.access.Role;
+import thidua.batch.RunText;
+import thidua.scoring.SubmissionStatus;
 
 /** The Vietnamese of codes the pages show (templates call it as {@code words}): verdicts, runs, audited actions. */
 final class Words {
@@ -58,14 +65,14 @@ final class Words {
         }
         return switch (action == null ? "" : action) {
             case "UPLOAD" -> {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*): (ACCEPTED|REJECTED|DUPLICATE)")
+                Matcher m = Pattern.compile("(.*): (ACCEPTED|REJECTED|DUPLICATE)")
                         .matcher(detail);
-                yield m.matches() ? m.group(1) + ": " + importStatus(m.group(2)).toLowerCase(java.util.Locale.ROOT)
+                yield m.matches() ? m.group(1) + ": " + importStatus(m.group(2)).toLowerCase(Locale.ROOT)
                         : detail;
             }
             case "USER_ADD" -> {
                 String[] parts = detail.split(" ", 2);
-                yield java.util.Arrays.stream(thidua.access.Role.values()).filter(r -> r.name().equals(parts[0]))
+                yield Arrays.stream(Role.values()).filter(r -> r.name().equals(parts[0]))
                         .findFirst().map(r -> r.label() + (parts.length > 1 ? " " + parts[1] : "")).orElse(detail);
             }
             case "ACCESS_DENIED", "CSRF_REFUSED" -> switch (detail) {
@@ -78,11 +85,11 @@ final class Words {
     }
 
     public String job(String jobName) {
-        return thidua.batch.RunText.job(jobName);
+        return RunText.job(jobName);
     }
 
     public String runStatus(String status) {
-        return thidua.batch.RunText.status(status);
+        return RunText.status(status);
     }
 
     /** A CSS class for a verdict's badge (as for {@link #importStatus}). */
@@ -96,7 +103,7 @@ final class Words {
     }
 
     /** A CSS class for a unit's standing (Đã nộp, Nộp muộn, Bị trả lại, Chưa nộp). */
-    public String standingBadge(thidua.scoring.SubmissionStatus status) {
+    public String standingBadge(SubmissionStatus status) {
         return switch (status) {
             case SUBMITTED -> "badge ok";
             case LATE -> "badge warn";

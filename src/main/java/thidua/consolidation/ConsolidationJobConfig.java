@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import thidua.delivery.DeliveryStepConfig;
 import thidua.job.JobSummary;
+import thidua.job.ProcessRegistry;
+import thidua.job.StepLog;
 
 /**
  * The `consolidate` job for one period. Parameters: {@link ConsolidateParameters}. Outputs are written atomically before the
@@ -24,7 +26,7 @@ public class ConsolidationJobConfig {
 
     @Bean
     Job consolidateJob(JobRepository repository, Step consolidatePeriod, Step deliverOutputs,
-                       thidua.job.ProcessRegistry owner) {
+                       ProcessRegistry owner) {
         return new JobBuilder(JOB, repository).start(consolidatePeriod).next(deliverOutputs).listener(owner).build();
     }
 
@@ -35,7 +37,7 @@ public class ConsolidationJobConfig {
     }
 
     @Bean
-    Step consolidatePeriod(JobRepository repository, PlatformTransactionManager tx, Consolidator consolidator, thidua.job.StepLog stepLog) {
+    Step consolidatePeriod(JobRepository repository, PlatformTransactionManager tx, Consolidator consolidator, StepLog stepLog) {
         return new StepBuilder("consolidatePeriod", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             ConsolidateParameters p = ConsolidateParameters.from(job.getJobParameters());

@@ -1,5 +1,8 @@
 package thidua.consolidation;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import thidua.scoring.PeriodResults;
@@ -15,17 +18,17 @@ public class ConsolidationStore {
     }
 
     /** Where the latest consolidation of a period wrote its outputs, if it was consolidated. */
-    public java.util.Optional<java.nio.file.Path> lastOutRoot(String periodCode) {
+    public Optional<Path> lastOutRoot(String periodCode) {
         return jdbc.sql("SELECT out_dir FROM consolidation WHERE period_code = ? ORDER BY id DESC LIMIT 1")
                 .param(periodCode).query(String.class).optional()
-                .map(dir -> java.nio.file.Path.of(dir).getParent());
+                .map(dir -> Path.of(dir).getParent());
     }
 
     /** The latest consolidation of a period: its id and when it ran. */
-    public record Last(long id, java.time.Instant at) {
+    public record Last(long id, Instant at) {
     }
 
-    public java.util.Optional<Last> last(String periodCode) {
+    public Optional<Last> last(String periodCode) {
         return jdbc.sql("SELECT id, consolidated_at FROM consolidation WHERE period_code = ? ORDER BY id DESC LIMIT 1")
                 .param(periodCode).query((rs, n) -> new Last(rs.getLong(1), rs.getTimestamp(2).toInstant()))
                 .optional();

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ class Consolidator {
 
     private static void logBlocks(PeriodResults results) {
         for (Block block : results.scheme().blocks().stream()
-                .sorted(java.util.Comparator.comparing(Block::code)).toList()) {
+                .sorted(Comparator.comparing(Block::code)).toList()) {
             List<Standing> standings = results.standingsOf(block.code());
             long ranked = standings.stream().filter(Standing::ranked).count();
             BigDecimal average = results.blockAverages().get(block.code());

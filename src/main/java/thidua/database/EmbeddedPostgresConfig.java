@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +30,7 @@ class EmbeddedPostgresConfig {
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedServer(ThiduaProperties settings) {
         Path pgData = settings.dataDir().toAbsolutePath().resolve("postgres");
-        java.util.OptionalInt running = RunningServer.port(pgData);
+        OptionalInt running = RunningServer.port(pgData);
         if (running.isPresent()) {
             return new EmbeddedServer(null, running.getAsInt());
         }
@@ -43,7 +45,7 @@ class EmbeddedPostgresConfig {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setServerConfig("timezone", "UTC")
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     // Stopped by this context, after every bean that uses it (a JVM hook of its own
                     // would race Spring's: the database gone while jobs and the process record close).
                     .setRegisterShutdownHook(false)

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.mail.MailException;
@@ -46,7 +47,7 @@ class DeliveryMailer {
         String from = properties.from();
         String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "")
                 : "thidua.local";
-        return "<thidua." + java.util.UUID.randomUUID() + "@" + (domain.isEmpty() ? "thidua.local" : domain) + ">";
+        return "<thidua." + UUID.randomUUID() + "@" + (domain.isEmpty() ? "thidua.local" : domain) + ">";
     }
 
     static String subject(String periodCode, int version) {

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import thidua.job.JobSummary;
+import thidua.job.StepLog;
 
 /**
  * The {@code deliverOutputs} step of the consolidation job: delivers the files the
@@ -47,7 +48,7 @@ public class DeliveryStepConfig {
 
     @Bean
     Step deliverOutputs(JobRepository repository, PlatformTransactionManager tx, Delivery delivery, Targets targets,
-                        thidua.job.StepLog stepLog) {
+                        StepLog stepLog) {
         return new StepBuilder("deliverOutputs", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             Target target = targets.of(job.getJobParameters());

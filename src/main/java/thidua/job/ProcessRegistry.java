@@ -1,6 +1,7 @@
 package thidua.job;
 
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -103,7 +104,7 @@ public class ProcessRegistry implements JobExecutionListener {
     private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown";
         }
     }

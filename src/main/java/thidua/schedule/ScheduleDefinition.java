@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.quartz.CronExpression;
 
 /**
@@ -30,7 +31,7 @@ record ScheduleDefinition(String name, String job, String cron, String misfire, 
         String cron = p.getProperty("cron", "").trim();
         String misfire = p.getProperty("misfire", "fire-once").trim();
         if (!JOBS.contains(job)) {
-            throw new IOException(file + ": job=" + job + " không hợp lệ; cần một trong " + new java.util.TreeSet<>(JOBS));
+            throw new IOException(file + ": job=" + job + " không hợp lệ; cần một trong " + new TreeSet<>(JOBS));
         }
         if (!CronExpression.isValidExpression(cron)) {
             throw new IOException(file + ": cron=\"" + cron + "\" không phải biểu thức cron của Quartz");

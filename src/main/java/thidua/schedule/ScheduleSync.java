@@ -3,7 +3,9 @@ package thidua.schedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +72,7 @@ class ScheduleSync {
                     : cron.withMisfireHandlingInstructionFireAndProceed();
             // Starting a second from now: a replaced trigger never fires again a second that already fired.
             CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(d.name(), GROUP).forJob(key)
-                    .withSchedule(cron).startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(1))).build();
+                    .withSchedule(cron).startAt(Date.from(Instant.now().plusSeconds(1))).build();
             if (unchanged(detail, trigger)) {
                 // Left alone: replacing it at every start of an instance would forget a firing missed while
                 // no instance ran (misfire), and could fire again one that another instance just ran.

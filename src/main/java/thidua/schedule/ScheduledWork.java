@@ -1,11 +1,14 @@
 package thidua.schedule;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.quartz.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,14 +76,14 @@ class ScheduledWork implements Job {
      */
     static String firing(JobExecutionContext context) {
         String name = context.getJobDetail().getKey().getName();
-        java.util.Date scheduled = context.getScheduledFireTime();
+        Date scheduled = context.getScheduledFireTime();
         if (!context.isRecovering()) {
             return name + "@" + scheduled.toInstant();
         }
         Object original = context.getMergedJobDataMap()
-                .get(org.quartz.Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
-        java.time.Instant at = original == null ? scheduled.toInstant()
-                : java.time.Instant.ofEpochMilli(Long.parseLong(original.toString()));
+                .get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+        Instant at = original == null ? scheduled.toInstant()
+                : Instant.ofEpochMilli(Long.parseLong(original.toString()));
         return name + "@" + at + " recovery";
     }
 

@@ -2,6 +2,7 @@ package thidua.schedule;
 
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ class SchedulerHealth implements HealthIndicator {
             return health.withDetail("instanceId", scheduler.getSchedulerInstanceId())
                     .withDetail("clustered", scheduler.getMetaData().isJobStoreClustered())
                     .withDetail("jobs", scheduler.getJobKeys(
-                            org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(ScheduleSync.GROUP)).size())
+                            GroupMatcher.jobGroupEquals(ScheduleSync.GROUP)).size())
                     .build();
         } catch (SchedulerException e) {
             return Health.down(e).build();

@@ -1,6 +1,7 @@
 package thidua.scheme;
 
 import java.util.Set;
+import java.util.TreeSet;
 
 /** `Áp dụng cho khối`: every block (`*`) or the listed block codes. */
 public record BlockScope(boolean all, Set<String> blockCodes) {
@@ -17,6 +18,6 @@ public record BlockScope(boolean all, Set<String> blockCodes) {
 
     @Override
     public String toString() {
-        return all ? "*" : String.join(",", new java.util.TreeSet<>(blockCodes));
+        return all ? "*" : String.join(",", new TreeSet<>(blockCodes));
     }
 }

@@ -2,6 +2,7 @@ package thidua.scheme;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A scored criterion (tiêu chí). {@code indicators} holds the one indicator for
@@ -23,7 +24,7 @@ public record Criterion(
     /** Every indicator code the criterion reads. */
     public List<String> indicatorCodes() {
         if (rule == Rule.TY_LE) {
-            return java.util.stream.Stream.concat(numerator.stream(), denominator.stream()).toList();
+            return Stream.concat(numerator.stream(), denominator.stream()).toList();
         }
         return List.of(indicator);
     }

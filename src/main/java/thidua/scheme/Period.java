@@ -1,5 +1,6 @@
 package thidua.scheme;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -10,7 +11,7 @@ public record Period(String code, String name, LocalDate from, LocalDate to, Loc
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** The deadline holds until the end of its day, Vietnamese time. */
-    public boolean isLate(java.time.Instant arrival) {
+    public boolean isLate(Instant arrival) {
         if (arrival == null) {
             return false;
         }

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import thidua.job.JobSummary;
+import thidua.job.ProcessRegistry;
+import thidua.job.StepLog;
 
 /**
  * The `scheme` job: one transaction that reads, checks and stores a scheme workbook.
@@ -25,12 +27,12 @@ class SchemeJobConfig {
     public static final String JOB = "schemeJob";
 
     @Bean
-    Job schemeJob(JobRepository repository, Step loadScheme, thidua.job.ProcessRegistry owner) {
+    Job schemeJob(JobRepository repository, Step loadScheme, ProcessRegistry owner) {
         return new JobBuilder(JOB, repository).start(loadScheme).listener(owner).build();
     }
 
     @Bean
-    Step loadScheme(JobRepository repository, PlatformTransactionManager tx, SchemeLoader loader, thidua.job.StepLog stepLog) {
+    Step loadScheme(JobRepository repository, PlatformTransactionManager tx, SchemeLoader loader, StepLog stepLog) {
         return new StepBuilder("loadScheme", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             var stepExecution = chunk.getStepContext().getStepExecution();
             JobExecution job = stepExecution.getJobExecution();

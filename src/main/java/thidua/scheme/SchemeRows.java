@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import thidua.workbook.CellReader;
 import thidua.workbook.CellValue;
 import thidua.workbook.Cells;
@@ -29,7 +30,7 @@ final class SchemeRows {
     }
 
     /** The table of {@code sheetName}, or empty (with the problem recorded) when the sheet or its header is missing. */
-    static Optional<SchemeRows> open(org.apache.poi.ss.usermodel.Workbook workbook, String sheetName,
+    static Optional<SchemeRows> open(Workbook workbook, String sheetName,
                                      List<String> required, List<String> optional, boolean sheetRequired,
                                      List<Finding> problems) {
         Optional<Sheet> sheet = Tables.sheet(workbook, sheetName);

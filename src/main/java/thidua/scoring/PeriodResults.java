@@ -1,6 +1,7 @@
 package thidua.scoring;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public record PeriodResults(
         List<Standing> standings = Ranking.standings(scheme, reports);
         Map<String, List<SummaryRow>> byBlock = new LinkedHashMap<>();
         Map<String, BigDecimal> averages = new LinkedHashMap<>();
-        for (Block block : scheme.blocks().stream().sorted(java.util.Comparator.comparing(Block::code)).toList()) {
+        for (Block block : scheme.blocks().stream().sorted(Comparator.comparing(Block::code)).toList()) {
             List<UnitReport> blockReports = reports.values().stream()
                     .filter(r -> scheme.unit(r.unitCode()).map(u -> u.blockCode().equals(block.code())).orElse(false))
                     .toList();

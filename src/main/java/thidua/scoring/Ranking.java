@@ -34,9 +34,9 @@ final class Ranking {
             UnitReport report = reports.get(unit.code());
             if (report != null && report.accepted()) {
                 cards.add(UnitScorer.score(scheme, unit, report.values(), report.status().equals(
-                        thidua.scoring.SubmissionStatus.LATE)));
+                        SubmissionStatus.LATE)));
             } else {
-                var status = report == null ? thidua.scoring.SubmissionStatus.MISSING : report.status();
+                var status = report == null ? SubmissionStatus.MISSING : report.status();
                 unranked.add(new Standing(unit, null, null, Standing.NOT_REPORTED, null, status,
                         report == null ? null : report.firstArrival()));
             }

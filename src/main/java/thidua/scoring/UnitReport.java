@@ -1,6 +1,7 @@
 package thidua.scoring;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,10 +10,10 @@ import java.util.Map;
  * and the warnings of its latest file, which do not block but are shown to readers.
  */
 public record UnitReport(String unitCode, SubmissionStatus status, Instant firstArrival,
-                         Map<String, ReportedValue> values, java.util.List<String> warnings) {
+                         Map<String, ReportedValue> values, List<String> warnings) {
 
     public UnitReport(String unitCode, SubmissionStatus status, Instant firstArrival, Map<String, ReportedValue> values) {
-        this(unitCode, status, firstArrival, values, java.util.List.of());
+        this(unitCode, status, firstArrival, values, List.of());
     }
 
     public boolean accepted() {

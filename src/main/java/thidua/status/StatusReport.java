@@ -3,6 +3,7 @@ package thidua.status;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import thidua.scheme.Period;
@@ -79,7 +80,7 @@ public class StatusReport {
         }
         List<String> parts = new ArrayList<>();
         for (SubmissionStatus s : SubmissionStatus.values()) {
-            parts.add(counts[s.ordinal()] + " " + s.label().toLowerCase(java.util.Locale.ROOT));
+            parts.add(counts[s.ordinal()] + " " + s.label().toLowerCase(Locale.ROOT));
         }
         return code + ": " + String.join(", ", parts);
     }

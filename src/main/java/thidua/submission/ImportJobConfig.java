@@ -1,6 +1,9 @@
 package thidua.submission;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -10,6 +13,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import thidua.job.JobSummary;
+import thidua.job.ProcessRegistry;
+import thidua.job.StepLog;
 import thidua.settings.ThiduaProperties;
 
 /**
@@ -30,14 +36,14 @@ class ImportJobConfig {
 
     @Bean
     Job importJob(JobRepository repository, Step importFiles, SubmissionStore submissions, SubmissionFiler filer,
-                  thidua.job.ProcessRegistry owner) {
+                  ProcessRegistry owner) {
         return new JobBuilder(JOB, repository).start(importFiles).listener(owner).listener(new JobExecutionListener() {
             /** The summary counts what this execution stored, so a restarted run reports the same way. */
             @Override
             public void afterJob(JobExecution job) {
                 // After the scan, which finished the filings whose originals were still in the inbox.
                 filer.recordFinishedFilings(Inbox.beside(ImportParameters.from(job.getJobParameters()).inbox()));
-                java.util.Map<ImportStatus, Integer> counts = submissions.countsByStatus(job.getId());
+                Map<ImportStatus, Integer> counts = submissions.countsByStatus(job.getId());
                 JobSummary.put(job, String.format("import: %d accepted, %d rejected, %d duplicate",
                         counts.getOrDefault(ImportStatus.ACCEPTED, 0), counts.getOrDefault(ImportStatus.REJECTED, 0),
                         counts.getOrDefault(ImportStatus.DUPLICATE, 0)));
@@ -49,7 +55,7 @@ class ImportJobConfig {
 
     @Bean
     Step importFiles(JobRepository repository, PlatformTransactionManager tx, ListItemReader<Path> inboxReader,
-                     SubmissionExaminer examiner, SubmissionFiler filer, ItemWriter<Examination> submissionWriter, thidua.job.StepLog stepLog) {
+                     SubmissionExaminer examiner, SubmissionFiler filer, ItemWriter<Examination> submissionWriter, StepLog stepLog) {
         return new StepBuilder("importFiles", repository).listener(stepLog)
                 .<Path, Examination>chunk(1)
                 .transactionManager(tx)
@@ -64,8 +70,8 @@ class ImportJobConfig {
     @StepScope
     ListItemReader<Path> inboxReader(@Value("#{stepExecution}") StepExecution step, ThiduaProperties settings) {
         Path inbox = ImportParameters.from(step.getJobParameters()).inbox();
-        var files = Inbox.beside(inbox).readyFiles(java.time.Duration.ofMillis(settings.inbox().settleMillis()));
-        org.slf4j.LoggerFactory.getLogger("thidua.import").info("{} file(s) in {}", files.size(), inbox);
+        var files = Inbox.beside(inbox).readyFiles(Duration.ofMillis(settings.inbox().settleMillis()));
+        LoggerFactory.getLogger("thidua.import").info("{} file(s) in {}", files.size(), inbox);
         return new ListItemReader<>(files);
     }
 
@@ -89,7 +95,7 @@ class ImportJobConfig {
         }
 
         @Override
-        public void write(org.springframework.batch.infrastructure.item.Chunk<? extends Examination> chunk) {
+        public void write(Chunk<? extends Examination> chunk) {
             chunk.forEach(e -> filer.file(e, inbox, jobExecutionId));
         }
     }

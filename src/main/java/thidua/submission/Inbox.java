@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * The drop folder and the folders beside it where originals go: {@code archive/} for
@@ -26,10 +32,10 @@ record Inbox(Path dir, Path archive, Path rejected) {
      * written (a copy in progress): it is looked at again once {@code settle} has passed,
      * and left for the next scan if its size or time changed meanwhile.
      */
-    public List<Path> readyFiles(java.time.Duration settle) {
+    public List<Path> readyFiles(Duration settle) {
         List<Path> files = files();
-        java.time.Instant fresh = java.time.Instant.now().minus(settle);
-        java.util.Map<Path, String> looks = new java.util.HashMap<>();
+        Instant fresh = Instant.now().minus(settle);
+        Map<Path, String> looks = new HashMap<>();
         for (Path p : files) {
             if (modified(p).toInstant().isAfter(fresh)) {
                 looks.put(p, look(p));
@@ -47,7 +53,7 @@ record Inbox(Path dir, Path archive, Path rejected) {
         return files.stream().filter(p -> {
             boolean settled = !looks.containsKey(p) || looks.get(p).equals(look(p));
             if (!settled) {
-                org.slf4j.LoggerFactory.getLogger("thidua.import")
+                LoggerFactory.getLogger("thidua.import")
                         .info("{}: still being written, left for the next scan", p.getFileName());
             }
             return settled;
@@ -78,7 +84,7 @@ record Inbox(Path dir, Path archive, Path rejected) {
         }
     }
 
-    private static java.nio.file.attribute.FileTime modified(Path p) {
+    private static FileTime modified(Path p) {
         try {
             return Files.getLastModifiedTime(p);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package thidua.submission;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import thidua.scoring.ReportedValue;
@@ -30,7 +31,7 @@ public record ParsedSubmission(String unitCode, String periodCode, Map<String, R
         if (more.isEmpty()) {
             return this;
         }
-        List<Finding> all = new java.util.ArrayList<>(findings);
+        List<Finding> all = new ArrayList<>(findings);
         all.addAll(more);
         return new ParsedSubmission(unitCode, periodCode, values, cells, List.copyOf(all));
     }

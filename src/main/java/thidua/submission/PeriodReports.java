@@ -1,6 +1,7 @@
 package thidua.submission;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import thidua.scheme.Period;
@@ -23,7 +24,7 @@ public class PeriodReports {
     }
 
     /** The findings of a stored file as one line each: the warnings of an accepted file, the errors of a rejected one. */
-    private java.util.List<String> notes(long submissionId) {
+    private List<String> notes(long submissionId) {
         return submissions.findings(submissionId).stream().map(Object::toString).toList();
     }
 

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import thidua.job.JobSummary;
 import thidua.job.ProcessRegistry;
+import thidua.job.StepLog;
 
 /**
  * The `rerun --import ID` job: re-validates one stored, rejected submission against the
@@ -30,7 +31,7 @@ public class RerunJobConfig {
 
     @Bean
     Step revalidateImport(JobRepository repository, PlatformTransactionManager tx, SubmissionStore store,
-                          SubmissionExaminer examiner, SubmissionFiler filer, thidua.job.StepLog stepLog) {
+                          SubmissionExaminer examiner, SubmissionFiler filer, StepLog stepLog) {
         return new StepBuilder("revalidateImport", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             long id = RerunParameters.from(job.getJobParameters()).importId();

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.poi.EmptyFileException;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.springframework.stereotype.Component;
@@ -76,7 +78,7 @@ class SubmissionExaminer {
             parsed = ParsedSubmission.unreadable(e.finding(), senderUnit);
         } catch (RuntimeException e) {
             // POI can fail deep inside a malformed sheet; the sender gets a verdict, not our stack trace.
-            parsed = ParsedSubmission.unreadable(thidua.workbook.Finding.error("E-FILE-CORRUPT", "", "",
+            parsed = ParsedSubmission.unreadable(Finding.error("E-FILE-CORRUPT", "", "",
                     "Không đọc được nội dung tệp (" + e.getClass().getSimpleName()
                             + "): cần lưu lại tệp bằng Excel theo đúng mẫu rồi gửi lại."), senderUnit);
         }
@@ -99,7 +101,7 @@ class SubmissionExaminer {
             return List.of();
         }
         Map<String, ReportedValue> previous = submissions.latestAcceptedValues(parsed.unitCode(), lastYear.get());
-        List<Finding> warnings = new java.util.ArrayList<>();
+        List<Finding> warnings = new ArrayList<>();
         for (ReportedValue v : parsed.values().values()) {
             ReportedValue before = previous.get(v.indicator());
             if (before != null && v.baseline() != null && before.current().compareTo(v.baseline()) != 0) {
@@ -120,7 +122,7 @@ class SubmissionExaminer {
                 case OLE2 -> "xls";
                 default -> "bin";
             };
-        } catch (IOException | org.apache.poi.EmptyFileException e) {
+        } catch (IOException | EmptyFileException e) {
             return "bin"; // too short to hold any magic (a 0-byte file): reading it says why
         }
     }

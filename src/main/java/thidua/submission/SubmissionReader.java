@@ -20,6 +20,7 @@ import thidua.scheme.Unit;
 import thidua.scoring.ReportedValue;
 import thidua.text.Labels;
 import thidua.workbook.CellReader;
+import thidua.workbook.CellRef;
 import thidua.workbook.CellValue;
 import thidua.workbook.Cells;
 import thidua.workbook.Finding;
@@ -263,7 +264,7 @@ public final class SubmissionReader {
         }
 
         private void checkComplete(Tables.Header header, Set<String> seen) {
-            String codeHeader = thidua.workbook.CellRef.of(header.row(), header.column(CODE));
+            String codeHeader = CellRef.of(header.row(), header.column(CODE));
             for (Indicator indicator : scheme.indicatorsFor(unit.blockCode())) {
                 if (!seen.contains(indicator.code())) {
                     error("E-INDICATOR-MISSING", codeHeader, "Thiếu chỉ tiêu \"" + indicator.code() + "\" ("

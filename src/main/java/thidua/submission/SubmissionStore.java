@@ -1,5 +1,6 @@
 package thidua.submission;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import thidua.scoring.ReportedValue;
+import thidua.text.Labels;
 import thidua.workbook.Finding;
 
 /** Submissions, their values and findings in the database. */
@@ -38,7 +40,7 @@ public class SubmissionStore {
                 INSERT INTO submission (id, sha256, original_name, stored_path, size_bytes, arrived_at, status,
                     unit_code, period_code, scheme_version_id, duplicate_of, job_execution_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, e.file().sha256(), thidua.text.Labels.clean(e.file().originalName()), storedPath,
+                .params(id, e.file().sha256(), Labels.clean(e.file().originalName()), storedPath,
                         e.file().size(), Timestamp.from(e.file().arrivedAt()), e.verdict().name(),
                         parsed == null ? null : parsed.unitCode(), parsed == null ? null : parsed.periodCode(),
                         e.schemeVersionId(), e.duplicateOf(), jobExecutionId)
@@ -54,7 +56,7 @@ public class SubmissionStore {
         return jdbc.sql("""
                 SELECT id FROM submission WHERE sha256 = ? AND original_name = ? AND filed_at IS NULL
                 ORDER BY id LIMIT 1""")
-                .params(sha256, thidua.text.Labels.clean(originalName)).query(Long.class).optional()
+                .params(sha256, Labels.clean(originalName)).query(Long.class).optional()
                 .flatMap(this::find);
     }
 
@@ -67,7 +69,7 @@ public class SubmissionStore {
     }
 
     /** An uploaded submission not marked filed, whose upload job has ended, with its staged copy. */
-    public record UnfiledUpload(Stored stored, java.nio.file.Path staged) {
+    public record UnfiledUpload(Stored stored, Path staged) {
     }
 
     /** Uploads whose filing was interrupted after their row committed (the process stopped, the disk was full). */
@@ -79,7 +81,7 @@ public class SubmissionStore {
                     AND p.parameter_name = ?
                 WHERE s.filed_at IS NULL AND e.status NOT IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY s.id""")
                 .param(UploadParameters.UPLOAD).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list().stream()
-                .flatMap(r -> find((Long) r[0]).map(st -> new UnfiledUpload(st, java.nio.file.Path.of((String) r[1])))
+                .flatMap(r -> find((Long) r[0]).map(st -> new UnfiledUpload(st, Path.of((String) r[1])))
                         .stream())
                 .toList();
     }
@@ -155,7 +157,7 @@ public class SubmissionStore {
     public record Stored(long id, String sha256, String originalName, String storedPath, long size, Instant arrivedAt,
                          ImportStatus status, String unitCode, String periodCode, String uploadedBy, String senderUnit) {
         public InboxFile file() {
-            return new InboxFile(java.nio.file.Path.of(storedPath), originalName, arrivedAt, size, sha256);
+            return new InboxFile(Path.of(storedPath), originalName, arrivedAt, size, sha256);
         }
     }
 

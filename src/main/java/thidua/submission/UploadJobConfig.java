@@ -1,6 +1,7 @@
 package thidua.submission;
 
 import java.nio.file.Files;
+import java.util.Locale;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -14,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import thidua.access.AuditLog;
 import thidua.job.JobSummary;
 import thidua.job.ProcessRegistry;
+import thidua.job.StepLog;
 
 /**
  * The upload job: one file sent through the console or the API, examined and filed
@@ -35,7 +37,7 @@ public class UploadJobConfig {
 
     @Bean
     Step fileUpload(JobRepository repository, PlatformTransactionManager tx, SubmissionStore store,
-                    SubmissionExaminer examiner, SubmissionFiler filer, AuditLog audit, thidua.job.StepLog stepLog) {
+                    SubmissionExaminer examiner, SubmissionFiler filer, AuditLog audit, StepLog stepLog) {
         return new StepBuilder("fileUpload", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             UploadParameters p = UploadParameters.from(job.getJobParameters());
@@ -62,7 +64,7 @@ public class UploadJobConfig {
             String verdict = store.find(id).map(SubmissionStore.Stored::status).orElse(e.verdict()).name();
             audit.record(p.login(), "UPLOAD", "#" + id, p.originalName() + ": " + verdict, p.address());
             job.getExecutionContext().putLong(SUBMISSION_ID, id);
-            JobSummary.put(job, "upload: " + p.originalName() + " " + verdict.toLowerCase(java.util.Locale.ROOT)
+            JobSummary.put(job, "upload: " + p.originalName() + " " + verdict.toLowerCase(Locale.ROOT)
                     + " as #" + id);
             return RepeatStatus.FINISHED;
         }, tx).build();

@@ -20,6 +20,7 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
 import thidua.access.AppUser;
 import thidua.access.AuditLog;
 import thidua.batch.BatchRuns;
@@ -78,7 +79,7 @@ public class Uploads {
         InputStream open() throws IOException;
 
         /** A file of a multipart request. */
-        static Part of(org.springframework.web.multipart.MultipartFile f) {
+        static Part of(MultipartFile f) {
             return new Part() {
                 @Override
                 public String name() {

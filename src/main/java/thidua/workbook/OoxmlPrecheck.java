@@ -2,6 +2,7 @@ package thidua.workbook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -53,7 +54,7 @@ final class OoxmlPrecheck {
                 } else if (name.endsWith(".xml") || name.endsWith(".rels")) {
                     count(in, "", 0);
                 } else {
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                    in.transferTo(OutputStream.nullOutputStream());
                 }
                 total += in.read;
                 if (total > limits.maxTotalBytes()) {

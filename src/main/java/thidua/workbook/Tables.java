@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import thidua.text.Labels;
 
 /** Finds sheets, header rows and label/value pairs by their text (FORMATS.md), never by position. */
@@ -97,7 +98,7 @@ public final class Tables {
                 }
             }
         }
-        for (org.apache.poi.ss.util.CellRangeAddress merged : sheet.getMergedRegions()) {
+        for (CellRangeAddress merged : sheet.getMergedRegions()) {
             if (merged.getFirstRow() < r && merged.getLastRow() >= r) {
                 String key = Labels.key(CellReader.read(sheet, merged.getFirstRow(), merged.getFirstColumn()).display());
                 if (!key.isEmpty()) {
