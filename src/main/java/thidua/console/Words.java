@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import thidua.access.Role;
 import thidua.batch.RunText;
 import thidua.scoring.SubmissionStatus;
+import thidua.upload.UploadStatus;
 
 /** The Vietnamese of codes the pages show (templates call it as {@code words}): verdicts, runs, audited actions. */
 final class Words {
@@ -42,13 +43,19 @@ final class Words {
      * {@code ImportStatus}, an {@code UploadStatus} or its name.
      */
     public String importStatus(Object status) {
-        return switch (status == null ? "" : status.toString()) {
-            case "ACCEPTED" -> "Được nhận";
-            case "REJECTED" -> "Bị trả lại";
-            case "DUPLICATE" -> "Trùng lặp";
-            case "FAILED" -> "Lỗi hệ thống";
-            default -> "Không rõ";
+        UploadStatus s = uploadStatus(status);
+        return s == null ? "Không rõ" : switch (s) {
+            case ACCEPTED -> "Được nhận";
+            case REJECTED -> "Bị trả lại";
+            case DUPLICATE -> "Trùng lặp";
+            case FAILED -> "Lỗi hệ thống";
         };
+    }
+
+    /** An import's or an upload's status, or its name; null for anything else. */
+    private static UploadStatus uploadStatus(Object status) {
+        return status == null ? null : Arrays.stream(UploadStatus.values())
+                .filter(s -> s.name().equals(status.toString())).findFirst().orElse(null);
     }
 
     public String action(String code) {
@@ -94,11 +101,12 @@ final class Words {
 
     /** A CSS class for a verdict's badge (as for {@link #importStatus}). */
     public String importBadge(Object status) {
-        return switch (status == null ? "" : status.toString()) {
-            case "ACCEPTED" -> "badge ok";
-            case "REJECTED" -> "badge bad";
-            case "DUPLICATE" -> "badge muted";
-            default -> "badge warn";
+        UploadStatus s = uploadStatus(status);
+        return s == null ? "badge warn" : switch (s) {
+            case ACCEPTED -> "badge ok";
+            case REJECTED -> "badge bad";
+            case DUPLICATE -> "badge muted";
+            case FAILED -> "badge warn";
         };
     }
 
