@@ -117,8 +117,8 @@ final class PdfCanvas implements AutoCloseable {
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(title);
         info.setSubject(subject);
-        info.setAuthor(OutputWorkbook.AUTHOR);
-        info.setCreator(OutputWorkbook.AUTHOR);
+        info.setAuthor(OutputInfo.AUTHOR);
+        info.setCreator(OutputInfo.AUTHOR);
         GregorianCalendar when = GregorianCalendar.from(created.atZone(Period.ZONE));
         when.setTimeZone(TimeZone.getTimeZone(Period.ZONE));
         info.setCreationDate(when);

@@ -95,7 +95,7 @@ public final class PdfReportWriter {
                 pdf.space(3);
                 pdf.table(RANKING_COLUMNS, rows);
             }
-            return pdf.save(outDir.resolve(OutputWorkbook.fileName(FILE_PREFIX, results.period().code(), "pdf")));
+            return pdf.save(outDir.resolve(OutputFiles.name(FILE_PREFIX, results.period().code(), "pdf")));
         }
     }
 
