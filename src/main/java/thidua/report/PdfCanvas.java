@@ -315,7 +315,7 @@ final class PdfCanvas implements AutoCloseable {
         cs.stroke();
     }
 
-    /** Text already made drawable ({@link PdfFace#clean}), turned {@code degrees} anticlockwise about {@code (x, y)}. */
+    /** Text already made drawable ({@link PdfFace#clean}), turned {@code degrees} anticlockwise about its start. */
     void slantedText(String text, PdfFace face, float size, int rgb, float degrees, float x, float y0)
             throws IOException {
         cs.beginText();

@@ -9,7 +9,6 @@ import java.util.List;
 import thidua.scoring.PeriodResults;
 import thidua.scoring.Ratio;
 import thidua.scoring.Standing;
-import thidua.scoring.SubmissionStatus;
 import thidua.scoring.SummaryRow;
 
 /**
@@ -99,13 +98,10 @@ public final class PdfReportWriter {
 
     /** One sentence on who reported: counted, late, returned, missing. */
     static String reporting(PeriodResults results) {
-        List<Standing> all = results.standings();
-        long ranked = all.stream().filter(Standing::ranked).count();
-        long late = all.stream().filter(s -> s.status() == SubmissionStatus.LATE).count();
-        long returned = all.stream().filter(s -> s.status() == SubmissionStatus.RETURNED).count();
-        long missing = all.stream().filter(s -> s.status() == SubmissionStatus.MISSING).count();
-        return "Tổng số " + all.size() + " đơn vị: " + ranked + " đơn vị có báo cáo được chấm điểm, xếp hạng (trong đó "
-                + late + " nộp muộn); " + returned + " đơn vị có báo cáo bị trả lại; " + missing + " đơn vị chưa nộp.";
+        PeriodResults.Reporting who = results.reporting();
+        return "Tổng số " + who.units() + " đơn vị: " + who.ranked()
+                + " đơn vị có báo cáo được chấm điểm, xếp hạng (trong đó " + who.late() + " nộp muộn); "
+                + who.returned() + " đơn vị có báo cáo bị trả lại; " + who.missing() + " đơn vị chưa nộp.";
     }
 
     /** As in {@code Tổng hợp}: sums whole, rates and changes with 2 decimals, a rate's name ending in (%). */
