@@ -21,7 +21,6 @@ import thidua.scheme.SchemeStore;
 import thidua.scheme.StoredScheme;
 import thidua.scoring.PeriodResults;
 import thidua.scoring.Standing;
-import thidua.scoring.SubmissionStatus;
 import thidua.submission.PeriodReports;
 import thidua.submission.SubmissionStore;
 
@@ -84,12 +83,8 @@ class Consolidator {
     }
 
     private static String summary(PeriodResults results, Path out) {
-        List<Standing> all = results.standings();
-        long ranked = all.stream().filter(Standing::ranked).count();
-        long late = all.stream().filter(s -> s.status() == SubmissionStatus.LATE).count();
-        long returned = all.stream().filter(s -> s.status() == SubmissionStatus.RETURNED).count();
-        long missing = all.stream().filter(s -> s.status() == SubmissionStatus.MISSING).count();
+        PeriodResults.Reporting who = results.reporting();
         return String.format("consolidate: %s: %d of %d units ranked (%d late), %d returned, %d missing; outputs in %s",
-                results.period().code(), ranked, all.size(), late, returned, missing, out);
+                results.period().code(), who.ranked(), who.units(), who.late(), who.returned(), who.missing(), out);
     }
 }

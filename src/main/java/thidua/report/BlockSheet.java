@@ -82,13 +82,11 @@ final class BlockSheet {
         if (!standings.isEmpty()) {
             int last = first + standings.size() - 1;
             int total = totalColumn(criteria.size());
-            int chartTop = last + 1 + OutputWorkbook.CHART_GAP;
             // Under the unit's code and name, the columns repeated on every printed page: the chart
             // then prints whole on the first page instead of being cut where the pages across meet.
-            out.barChart(sheet, 0, chartTop, FIRST_CRITERION_COL, chartTop + OutputWorkbook.CHART_ROWS,
-                    ReportCharts.UNIT_CHART_TITLE + " – khối " + block.code(),
-                    new CellRangeAddress(first, last, 0, 0),
-                    List.of(new OutputWorkbook.ChartSeries(TRAILING.get(3),
+            SheetBarChart.below(sheet, last, FIRST_CRITERION_COL,
+                    ReportCharts.UNIT_CHART_TITLE + " – khối " + block.code(), new CellRangeAddress(first, last, 0, 0),
+                    List.of(new SheetBarChart.Series(TRAILING.get(3),
                             new CellReference(sheet.getSheetName(), top, total, true, true),
                             new CellRangeAddress(first, last, total, total), ReportCharts.CURRENT_RGB)),
                     true);
@@ -102,7 +100,7 @@ final class BlockSheet {
         int col = FIRST_CRITERION_COL;
         for (Criterion criterion : criteria) {
             var cell = out.spanningHeader(sheet, top, top, col, col + PER_CRITERION - 1, criterion.code());
-            out.comment(cell, criterion.name() + "\nGiá trị: " + valueMeaning(criterion)
+            CellNotes.put(cell, criterion.name() + "\nGiá trị: " + valueMeaning(criterion)
                     + "\nCùng kỳ: " + baselineMeaning(criterion));
             out.header(sub, col, VALUE);
             out.header(sub, col + 1, BASELINE);
@@ -205,7 +203,7 @@ final class BlockSheet {
         if (score.target() != null && results.scheme().unitTargets()
                 .containsKey(new UnitTarget.Key(s.unit().code(), criterion.code()))
                 && (schemes == null || schemes.compareTo(score.target()) != 0)) {
-            out.comment(cell, OWN_TARGET_NOTE + (schemes == null ? "không có" : schemes.toPlainString() + " %") + ".");
+            CellNotes.put(cell, OWN_TARGET_NOTE + (schemes == null ? "không có" : schemes.toPlainString() + " %") + ".");
         }
     }
 

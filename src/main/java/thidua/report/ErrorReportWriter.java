@@ -207,7 +207,7 @@ public final class ErrorReportWriter {
                 XSSFCellStyle base = (XSSFCellStyle) cell.getCellStyle();
                 cell.setCellStyle(styles.computeIfAbsent(base.getIndex() + (error ? "E" : "W"),
                         k -> highlighted(book, base, error ? ERROR_FILL : WARNING_FILL, fonts)));
-                out.comment(cell, note(marks, cell.getCellComment()));
+                CellNotes.put(cell, note(marks, cell.getCellComment()));
             });
         });
         return links;
@@ -238,7 +238,7 @@ public final class ErrorReportWriter {
             }
             note.append(f.code()).append(": ").append(f.message());
         }
-        if (existing != null && !OutputWorkbook.AUTHOR.equals(existing.getAuthor())
+        if (existing != null && !OutputInfo.AUTHOR.equals(existing.getAuthor())
                 && existing.getString() != null && !existing.getString().getString().isBlank()) {
             note.append("\n\n").append(OLD_NOTE).append(existing.getString().getString().strip());
         }

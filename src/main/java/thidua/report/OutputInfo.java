@@ -19,6 +19,8 @@ public record OutputInfo(
         int schemeYear,
         long schemeVersion) {
 
+    /** Who the outputs name as their author: of the PDF, and of the notes on cells. */
+    static final String AUTHOR = "thidua";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     /** The header of the outputs of {@code results}, generated at {@code now}, scored by scheme version {@code schemeVersion}. */

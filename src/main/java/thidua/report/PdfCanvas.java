@@ -2,15 +2,10 @@ package thidua.report;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.GregorianCalendar;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -24,23 +19,23 @@ import thidua.scheme.Period;
 /**
  * The one way the PDF report is drawn: A4 landscape pages, the shipped DejaVu Sans
  * embedded (it has every Vietnamese letter), wrapped paragraphs, tables whose header
- * repeats on each page they run onto, bar charts from drawing primitives, and a
- * footer with the page number. Content flows down the page; whatever does not fit
- * starts a new one. Writers only decide what goes where.
+ * repeats on each page they run onto, and a footer with the page number; the drawing
+ * primitives that {@link PdfBarChart} draws its charts with. Content flows down the
+ * page; whatever does not fit starts a new one. Writers only decide what goes where.
  */
 final class PdfCanvas implements AutoCloseable {
 
     static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
     static final String REGULAR_FONT = "/fonts/DejaVuSans.ttf";
     static final String BOLD_FONT = "/fonts/DejaVuSans-Bold.ttf";
-    private static final float MARGIN = 36f;
+    static final float MARGIN = 36f;
     private static final float FOOTER = 22f;
     private static final float PAD = 3f;
     private static final float BODY = 9f;
-    private static final int BLACK = 0x000000;
-    private static final int GREY = 0x595959;
-    private static final int RULE = 0x808080;
-    private static final int GRID = 0xD9D9D9;
+    static final int BLACK = 0x000000;
+    static final int GREY = 0x595959;
+    static final int RULE = 0x808080;
+    static final int GRID = 0xD9D9D9;
     private static final int HEADER_FILL = 0xD9D9D9;
     private static final int STRIPE_FILL = 0xF2F2F2;
 
@@ -50,46 +45,9 @@ final class PdfCanvas implements AutoCloseable {
     record Column(String header, float weight, Align align) {
     }
 
-    /** A bar chart's series: its name in the legend, its colour and one value per category (null: no bar). */
-    record Bars(String name, int rgb, List<BigDecimal> values) {
-    }
-
-    /** A font with the code points it cannot draw, found once. */
-    private static final class Face {
-        final PDType0Font font;
-        final Map<Integer, Boolean> drawable = new HashMap<>();
-
-        Face(PDType0Font font) {
-            this.font = font;
-        }
-
-        boolean canDraw(int codePoint) {
-            return drawable.computeIfAbsent(codePoint, cp -> {
-                try {
-                    font.encode(new String(Character.toChars(cp)));
-                    return true;
-                } catch (IllegalArgumentException | IOException e) {
-                    return false;
-                }
-            });
-        }
-
-        float width(String text, float size) {
-            try {
-                return font.getStringWidth(text) / 1000f * size;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        float ascent(float size) {
-            return font.getFontDescriptor().getAscent() / 1000f * size;
-        }
-    }
-
     private final PDDocument doc = new PDDocument();
-    private final Face regular;
-    private final Face bold;
+    private final PdfFace regular;
+    private final PdfFace bold;
     private final String footer;
     private PDPageContentStream cs;
     private float y;
@@ -97,8 +55,8 @@ final class PdfCanvas implements AutoCloseable {
     /** {@code footer} is printed at the bottom left of every page, the page number at the right. */
     PdfCanvas(String footer) throws IOException {
         this.footer = footer;
-        regular = new Face(load(REGULAR_FONT));
-        bold = new Face(load(BOLD_FONT));
+        regular = new PdfFace(load(REGULAR_FONT));
+        bold = new PdfFace(load(BOLD_FONT));
         newPage();
     }
 
@@ -117,8 +75,8 @@ final class PdfCanvas implements AutoCloseable {
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(title);
         info.setSubject(subject);
-        info.setAuthor(OutputWorkbook.AUTHOR);
-        info.setCreator(OutputWorkbook.AUTHOR);
+        info.setAuthor(OutputInfo.AUTHOR);
+        info.setCreator(OutputInfo.AUTHOR);
         GregorianCalendar when = GregorianCalendar.from(created.atZone(Period.ZONE));
         when.setTimeZone(TimeZone.getTimeZone(Period.ZONE));
         info.setCreationDate(when);
@@ -163,18 +121,18 @@ final class PdfCanvas implements AutoCloseable {
     /** A section heading, kept with at least {@code keep} points of what follows it. */
     void heading(String text, float size, float keep) throws IOException {
         float leading = size * 1.3f;
-        need(leading * wrap(text, bold, size, width()).size() + keep);
+        need(leading * bold.wrap(text, size, width()).size() + keep);
         space(size * 0.9f);
         lines(text, bold, size, BLACK, Align.LEFT);
         space(size * 0.3f);
     }
 
-    private void lines(String text, Face face, float size, int rgb, Align align) throws IOException {
+    private void lines(String text, PdfFace face, float size, int rgb, Align align) throws IOException {
         float leading = size * 1.3f;
-        for (String line : wrap(text, face, size, width())) {
+        for (String line : face.wrap(text, size, width())) {
             need(leading);
             float baseline = y - face.ascent(size);
-            draw(line, face, size, rgb, aligned(MARGIN, width(), face.width(line, size), align), baseline);
+            text(line, face, size, rgb, aligned(MARGIN, width(), face.width(line, size), align), baseline);
             y -= leading;
         }
     }
@@ -230,21 +188,21 @@ final class PdfCanvas implements AutoCloseable {
         return widths;
     }
 
-    private float rowHeight(List<String> cells, float[] widths, Face face) {
+    private float rowHeight(List<String> cells, float[] widths, PdfFace face) {
         int lines = 1;
         for (int i = 0; i < cells.size(); i++) {
-            lines = Math.max(lines, wrap(cells.get(i), face, BODY, widths[i] - 2 * PAD).size());
+            lines = Math.max(lines, face.wrap(cells.get(i), BODY, widths[i] - 2 * PAD).size());
         }
         return lines * BODY * 1.25f + 2 * PAD;
     }
 
-    private void row(List<String> cells, float[] widths, List<Column> columns, Face face, int fill, boolean header)
+    private void row(List<String> cells, float[] widths, List<Column> columns, PdfFace face, int fill, boolean header)
             throws IOException {
         float height = rowHeight(cells, widths, face);
         float x = MARGIN;
         for (int i = 0; i < cells.size(); i++) {
             if (fill >= 0) {
-                rect(x, y - height, widths[i], height, fill);
+                fill(x, y - height, widths[i], height, fill);
             }
             strokeColour(RULE);
             cs.setLineWidth(0.5f);
@@ -252,142 +210,14 @@ final class PdfCanvas implements AutoCloseable {
             cs.stroke();
             float baseline = y - PAD - face.ascent(BODY);
             Align align = header ? Align.CENTER : columns.get(i).align();
-            for (String line : wrap(cells.get(i), face, BODY, widths[i] - 2 * PAD)) {
-                draw(line, face, BODY, BLACK, aligned(x + PAD, widths[i] - 2 * PAD, face.width(line, BODY), align),
+            for (String line : face.wrap(cells.get(i), BODY, widths[i] - 2 * PAD)) {
+                text(line, face, BODY, BLACK, aligned(x + PAD, widths[i] - 2 * PAD, face.width(line, BODY), align),
                         baseline);
                 baseline -= BODY * 1.25f;
             }
             x += widths[i];
         }
         y -= height;
-    }
-
-    /**
-     * A clustered bar chart {@code height} points tall across the page width, drawn
-     * with lines and rectangles: a title, a value axis from zero with gridlines at
-     * round steps, one group of bars per category with its value above each bar where
-     * it fits, the category labels (slanted when they are too wide) with an optional
-     * second line, and a legend.
-     */
-    void barChart(String title, List<String> categories, List<String> notes, List<Bars> series, float height)
-            throws IOException {
-        need(height);
-        float top = y;
-        float bottom = y - height;
-        float titleSize = 10.5f;
-        draw(title, bold, titleSize, BLACK, aligned(MARGIN, width(), bold.width(clean(title, bold), titleSize),
-                Align.CENTER), top - bold.ascent(titleSize));
-
-        float labelSize = 7.5f;
-        float valueSize = 7f;
-        double max = 0;
-        for (Bars s : series) {
-            for (BigDecimal v : s.values()) {
-                if (v != null) {
-                    max = Math.max(max, v.doubleValue());
-                }
-            }
-        }
-        double step = niceStep(max <= 0 ? 1 : max, 5);
-        double axisMax = Math.ceil((max <= 0 ? 1 : max) / step) * step;
-        if (axisMax - max < step * 0.15) {
-            axisMax += step; // room for the value written above the tallest bar
-        }
-        float axisLabelWidth = regular.width(number(axisMax, step), labelSize) + 6;
-        float plotLeft = MARGIN + axisLabelWidth;
-        float plotRight = MARGIN + width() - 6;
-        int n = Math.max(1, categories.size());
-        float group = (plotRight - plotLeft) / n;
-
-        float widest = 0;
-        for (String c : categories) {
-            widest = Math.max(widest, regular.width(clean(c, regular), labelSize));
-        }
-        boolean slanted = widest > group - 4;
-        boolean withNotes = notes != null && !slanted;
-        float labelArea = slanted ? widest * 0.71f + labelSize + 4
-                : labelSize * 1.3f * (withNotes ? 3 : 1) + 4;
-        float legendArea = 16;
-        float plotTop = top - titleSize * 1.6f - 6;
-        float plotBottom = bottom + legendArea + labelArea;
-
-        // Gridlines and the value axis.
-        cs.setLineWidth(0.4f);
-        for (double v = 0; v <= axisMax + step / 2; v += step) {
-            float gy = plotBottom + (float) (v / axisMax) * (plotTop - plotBottom);
-            strokeColour(v == 0 ? RULE : GRID);
-            cs.moveTo(plotLeft, gy);
-            cs.lineTo(plotRight, gy);
-            cs.stroke();
-            String label = number(v, step);
-            draw(label, regular, labelSize, GREY, plotLeft - 4 - regular.width(label, labelSize),
-                    gy - labelSize * 0.35f);
-        }
-        strokeColour(RULE);
-        cs.moveTo(plotLeft, plotBottom);
-        cs.lineTo(plotLeft, plotTop);
-        cs.stroke();
-
-        // Bars, with their values.
-        float barArea = group * 0.75f;
-        float bar = barArea / Math.max(1, series.size());
-        for (int c = 0; c < categories.size(); c++) {
-            float gx = plotLeft + c * group + (group - barArea) / 2;
-            for (int s = 0; s < series.size(); s++) {
-                BigDecimal v = c < series.get(s).values().size() ? series.get(s).values().get(c) : null;
-                if (v == null) {
-                    continue;
-                }
-                float h = (float) (Math.max(0, v.doubleValue()) / axisMax) * (plotTop - plotBottom);
-                float bx = gx + s * bar;
-                rect(bx + 0.5f, plotBottom, bar - 1, h, series.get(s).rgb());
-                String label = PdfReportWriter.figure(v, v.scale() > 0);
-                float lw = regular.width(label, valueSize);
-                if (lw <= bar + 6) {
-                    draw(label, regular, valueSize, BLACK, bx + (bar - lw) / 2, plotBottom + h + 2);
-                }
-            }
-            // The category's label under its group.
-            String label = clean(categories.get(c), regular);
-            float cx = plotLeft + c * group + group / 2;
-            if (slanted) {
-                float lw = regular.width(label, labelSize);
-                float ox = cx - lw * 0.71f;
-                float oy = plotBottom - 4 - lw * 0.71f;
-                cs.beginText();
-                cs.setFont(regular.font, labelSize);
-                fillColour(BLACK);
-                cs.setTextMatrix(Matrix.getRotateInstance(Math.toRadians(45), ox, oy));
-                cs.showText(label);
-                cs.endText();
-            } else {
-                float ly = plotBottom - 4 - regular.ascent(labelSize);
-                draw(label, regular, labelSize, BLACK, cx - regular.width(label, labelSize) / 2, ly);
-                if (withNotes && c < notes.size()) {
-                    for (String line : wrap(notes.get(c), regular, labelSize - 0.5f, group - 4).stream().limit(2)
-                            .toList()) {
-                        ly -= labelSize * 1.3f;
-                        draw(line, regular, labelSize - 0.5f, GREY,
-                                cx - regular.width(line, labelSize - 0.5f) / 2, ly);
-                    }
-                }
-            }
-        }
-
-        // Legend, centred under everything.
-        float legendWidth = 0;
-        for (Bars s : series) {
-            legendWidth += 14 + regular.width(clean(s.name(), regular), labelSize) + 14;
-        }
-        float lx = MARGIN + (width() - legendWidth) / 2;
-        float ly = bottom + 4;
-        for (Bars s : series) {
-            rect(lx, ly, 9, 9, s.rgb());
-            String name = clean(s.name(), regular);
-            draw(name, regular, labelSize, BLACK, lx + 13, ly + 1.5f);
-            lx += 14 + regular.width(name, labelSize) + 14;
-        }
-        y = bottom - 6;
     }
 
     /** Writes the page footers and saves the document atomically at {@code target}. */
@@ -406,14 +236,14 @@ final class PdfCanvas implements AutoCloseable {
                 cs.moveTo(MARGIN, base + 10);
                 cs.lineTo(MARGIN + width(), base + 10);
                 cs.stroke();
-                String left = clean(footer, regular);
+                String left = regular.clean(footer);
                 float room = width() - 80;
                 while (regular.width(left, 7.5f) > room && left.length() > 1) {
                     left = left.substring(0, left.length() - 2) + "…";
                 }
-                draw(left, regular, 7.5f, GREY, MARGIN, base);
+                text(left, regular, 7.5f, GREY, MARGIN, base);
                 String page = "Trang " + (i + 1) + "/" + count;
-                draw(page, regular, 7.5f, GREY, MARGIN + width() - regular.width(page, 7.5f), base);
+                text(page, regular, 7.5f, GREY, MARGIN + width() - regular.width(page, 7.5f), base);
                 cs = saved;
             }
         }
@@ -431,25 +261,69 @@ final class PdfCanvas implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ primitives
+    // ------------------------------------------------------------------ primitives (also for PdfBarChart)
 
-    private void draw(String text, Face face, float size, int rgb, float x, float baseline) throws IOException {
-        String shown = clean(text, face);
+    PdfFace regular() {
+        return regular;
+    }
+
+    PdfFace bold() {
+        return bold;
+    }
+
+    /** Where the next content starts, from the bottom of the page. */
+    float y() {
+        return y;
+    }
+
+    /** Content drawn at its own positions (a chart) ends at {@code below}: what follows starts there. */
+    void moveDownTo(float below) {
+        y = below;
+    }
+
+    /** One line of text, made drawable by the font, from {@code x} on the {@code baseline}. */
+    void text(String text, PdfFace face, float size, int rgb, float x, float baseline) throws IOException {
+        String shown = face.clean(text);
         if (shown.isEmpty()) {
             return;
         }
         cs.beginText();
-        cs.setFont(face.font, size);
+        cs.setFont(face.font(), size);
         fillColour(rgb);
         cs.newLineAtOffset(x, baseline);
         cs.showText(shown);
         cs.endText();
     }
 
-    private void rect(float x, float y0, float w, float h, int rgb) throws IOException {
+    /** A filled rectangle. */
+    void fill(float x, float y0, float w, float h, int rgb) throws IOException {
         fillColour(rgb);
         cs.addRect(x, y0, w, h);
         cs.fill();
+    }
+
+    /** The width of the lines drawn from now on. */
+    void lineWidth(float width) throws IOException {
+        cs.setLineWidth(width);
+    }
+
+    /** A straight line from {@code (x1, y1)} to {@code (x2, y2)}. */
+    void line(float x1, float y1, float x2, float y2, int rgb) throws IOException {
+        strokeColour(rgb);
+        cs.moveTo(x1, y1);
+        cs.lineTo(x2, y2);
+        cs.stroke();
+    }
+
+    /** Text already made drawable ({@link PdfFace#clean}), turned {@code degrees} anticlockwise about its start. */
+    void slantedText(String text, PdfFace face, float size, int rgb, float degrees, float x, float y0)
+            throws IOException {
+        cs.beginText();
+        cs.setFont(face.font(), size);
+        fillColour(rgb);
+        cs.setTextMatrix(Matrix.getRotateInstance(Math.toRadians(degrees), x, y0));
+        cs.showText(text);
+        cs.endText();
     }
 
     private void fillColour(int rgb) throws IOException {
@@ -460,85 +334,11 @@ final class PdfCanvas implements AutoCloseable {
         cs.setStrokingColor(((rgb >> 16) & 0xFF) / 255f, ((rgb >> 8) & 0xFF) / 255f, (rgb & 0xFF) / 255f);
     }
 
-    private static float aligned(float x, float room, float textWidth, Align align) {
+    static float aligned(float x, float room, float textWidth, Align align) {
         return switch (align) {
             case LEFT -> x;
             case CENTER -> x + (room - textWidth) / 2;
             case RIGHT -> x + room - textWidth;
         };
-    }
-
-    /**
-     * Text as the font can draw it: composed (NFC, so a Vietnamese letter is one glyph
-     * of the font), line breaks and other controls as spaces, and any character the
-     * font lacks as a question mark rather than a failed report.
-     */
-    private static String clean(String text, Face face) {
-        if (text == null) {
-            return "";
-        }
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(nfc.length());
-        nfc.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-                out.append(' ');
-            } else if (face.canDraw(cp)) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append('?');
-            }
-        });
-        return out.toString();
-    }
-
-    /** Lines of at most {@code width} points, broken at spaces, or inside a word longer than a line. */
-    private static List<String> wrap(String text, Face face, float size, float width) {
-        String shown = clean(text, face).strip();
-        List<String> lines = new ArrayList<>();
-        if (shown.isEmpty()) {
-            lines.add("");
-            return lines;
-        }
-        StringBuilder line = new StringBuilder();
-        for (String word : shown.split(" +")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (face.width(candidate, size) <= width) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (!line.isEmpty()) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            // A word wider than the line is cut where it must be.
-            String rest = word;
-            while (face.width(rest, size) > width && rest.codePointCount(0, rest.length()) > 1) {
-                int cut = rest.offsetByCodePoints(0, 1);
-                while (cut < rest.length()
-                        && face.width(rest.substring(0, rest.offsetByCodePoints(cut, 1)), size) <= width) {
-                    cut = rest.offsetByCodePoints(cut, 1);
-                }
-                lines.add(rest.substring(0, cut));
-                rest = rest.substring(cut);
-            }
-            line.append(rest);
-        }
-        lines.add(line.toString());
-        return lines;
-    }
-
-    /** A round step (1, 2, 2.5 or 5 times a power of ten) giving about {@code ticks} gridlines up to {@code max}. */
-    static double niceStep(double max, int ticks) {
-        double raw = max / ticks;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double norm = raw / magnitude;
-        double nice = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10;
-        return nice * magnitude;
-    }
-
-    private static String number(double v, double step) {
-        boolean whole = step >= 1 && Math.abs(step - Math.rint(step)) < 1e-9;
-        return PdfReportWriter.figure(BigDecimal.valueOf(v), !whole);
     }
 }

@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import thidua.scoring.PeriodResults;
 import thidua.scoring.Ratio;
 import thidua.scoring.Standing;
-import thidua.scoring.SubmissionStatus;
 import thidua.scoring.SummaryRow;
 
 /**
@@ -62,21 +59,21 @@ public final class PdfReportWriter {
             List<SummaryRow> key = ReportCharts.keyIndicators(results);
             if (!key.isEmpty()) {
                 pdf.heading("II. CHỈ TIÊU CHÍNH SO VỚI CÙNG KỲ NĂM TRƯỚC", 12, CHART_HEIGHT);
-                pdf.barChart(ReportCharts.INDICATOR_CHART_TITLE,
+                PdfBarChart.draw(pdf, ReportCharts.INDICATOR_CHART_TITLE,
                         key.stream().map(SummaryRow::code).toList(), null,
-                        List.of(new PdfCanvas.Bars("Kỳ này", ReportCharts.CURRENT_RGB,
+                        List.of(new PdfBarChart.Bars("Kỳ này", ReportCharts.CURRENT_RGB,
                                         key.stream().map(s -> whole(s.current())).toList()),
-                                new PdfCanvas.Bars("Cùng kỳ", ReportCharts.BASELINE_RGB,
+                                new PdfBarChart.Bars("Cùng kỳ", ReportCharts.BASELINE_RGB,
                                         key.stream().map(s -> whole(s.baseline())).toList())),
                         CHART_HEIGHT);
             }
 
             pdf.heading("III. XẾP HẠNG THEO KHỐI THI ĐUA", 12, CHART_HEIGHT);
             List<ReportCharts.BlockAverage> blocks = ReportCharts.blockAverages(results);
-            pdf.barChart(ReportCharts.BLOCK_CHART_TITLE,
+            PdfBarChart.draw(pdf, ReportCharts.BLOCK_CHART_TITLE,
                     blocks.stream().map(b -> b.block().code()).toList(),
                     blocks.stream().map(b -> b.block().name()).toList(),
-                    List.of(new PdfCanvas.Bars("Điểm trung bình", ReportCharts.CURRENT_RGB,
+                    List.of(new PdfBarChart.Bars("Điểm trung bình", ReportCharts.CURRENT_RGB,
                             blocks.stream().map(ReportCharts.BlockAverage::average).toList())),
                     CHART_HEIGHT);
             for (ReportCharts.BlockAverage b : blocks) {
@@ -84,37 +81,34 @@ public final class PdfReportWriter {
                 for (Standing s : results.standingsOf(b.block().code())) {
                     rows.add(List.of(s.ranked() ? String.valueOf(s.rank()) : "",
                             s.unit().code(), s.unit().name(),
-                            s.ranked() ? figure(s.card().total(), true) : "",
+                            s.ranked() ? Figures.of(s.card().total(), true) : "",
                             nullToEmpty(s.grade()), nullToEmpty(s.award())));
                 }
                 // A block's table starts on a new page rather than leave a few rows behind, if it fits on one.
                 pdf.heading("Khối " + b.block().code() + " – " + b.block().name(), 11,
                         Math.min(pdf.tableHeight(RANKING_COLUMNS, rows) + 16, pdf.pageRoom() - 40));
                 pdf.paragraph("Xếp hạng " + b.ranked() + "/" + b.units() + " đơn vị; điểm trung bình "
-                        + (b.average() == null ? "–" : figure(b.average(), true)) + ".", false, 9);
+                        + (b.average() == null ? "–" : Figures.of(b.average(), true)) + ".", false, 9);
                 pdf.space(3);
                 pdf.table(RANKING_COLUMNS, rows);
             }
-            return pdf.save(outDir.resolve(OutputWorkbook.fileName(FILE_PREFIX, results.period().code(), "pdf")));
+            return pdf.save(outDir.resolve(OutputFiles.name(FILE_PREFIX, results.period().code(), "pdf")));
         }
     }
 
     /** One sentence on who reported: counted, late, returned, missing. */
     static String reporting(PeriodResults results) {
-        List<Standing> all = results.standings();
-        long ranked = all.stream().filter(Standing::ranked).count();
-        long late = all.stream().filter(s -> s.status() == SubmissionStatus.LATE).count();
-        long returned = all.stream().filter(s -> s.status() == SubmissionStatus.RETURNED).count();
-        long missing = all.stream().filter(s -> s.status() == SubmissionStatus.MISSING).count();
-        return "Tổng số " + all.size() + " đơn vị: " + ranked + " đơn vị có báo cáo được chấm điểm, xếp hạng (trong đó "
-                + late + " nộp muộn); " + returned + " đơn vị có báo cáo bị trả lại; " + missing + " đơn vị chưa nộp.";
+        PeriodResults.Reporting who = results.reporting();
+        return "Tổng số " + who.units() + " đơn vị: " + who.ranked()
+                + " đơn vị có báo cáo được chấm điểm, xếp hạng (trong đó " + who.late() + " nộp muộn); "
+                + who.returned() + " đơn vị có báo cáo bị trả lại; " + who.missing() + " đơn vị chưa nộp.";
     }
 
     /** As in {@code Tổng hợp}: sums whole, rates and changes with 2 decimals, a rate's name ending in (%). */
     private static List<String> summaryRow(SummaryRow s) {
-        String current = s.rate() ? figure(rounded(s.current()), true) : figure(whole(s.current()), false);
-        String baseline = s.rate() ? figure(rounded(s.baseline()), true) : figure(whole(s.baseline()), false);
-        return List.of(s.code(), SummaryWriter.name(s), current, baseline, figure(rounded(s.change()), true));
+        String current = s.rate() ? Figures.of(rounded(s.current()), true) : Figures.of(whole(s.current()), false);
+        String baseline = s.rate() ? Figures.of(rounded(s.baseline()), true) : Figures.of(whole(s.baseline()), false);
+        return List.of(s.code(), SummaryWriter.name(s), current, baseline, Figures.of(rounded(s.change()), true));
     }
 
     private static BigDecimal rounded(Ratio r) {
@@ -123,20 +117,6 @@ public final class PdfReportWriter {
 
     private static BigDecimal whole(Ratio r) {
         return r == null ? null : r.rounded().setScale(0, RoundingMode.HALF_UP);
-    }
-
-    /** A figure the Vietnamese way: dot between thousands, comma before the 2 decimals; blank for null. */
-    static String figure(BigDecimal value, boolean decimals) {
-        if (value == null) {
-            return "";
-        }
-        DecimalFormatSymbols symbols = new DecimalFormatSymbols();
-        symbols.setGroupingSeparator('.');
-        symbols.setDecimalSeparator(',');
-        symbols.setMinusSign('-');
-        DecimalFormat format = new DecimalFormat(decimals ? "#,##0.00" : "#,##0", symbols);
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(value);
     }
 
     private static String nullToEmpty(String s) {

@@ -39,7 +39,7 @@ public final class ScoringTableWriter {
                 blockSheet.write(block);
             }
             averages(out, results, info);
-            return out.save(outDir.resolve(OutputWorkbook.fileName(FILE_PREFIX, results.period().code())));
+            return out.save(outDir.resolve(OutputFiles.name(FILE_PREFIX, results.period().code(), "xlsx")));
         }
     }
 
@@ -83,10 +83,9 @@ public final class ScoringTableWriter {
         if (!blocks.isEmpty()) {
             int first = top + 1;
             int last = top + blocks.size();
-            int chartTop = last + 1 + OutputWorkbook.CHART_GAP;
-            out.barChart(sheet, 0, chartTop, AVERAGES_HEADER.size(), chartTop + OutputWorkbook.CHART_ROWS,
-                    ReportCharts.BLOCK_CHART_TITLE, new CellRangeAddress(first, last, 0, 0),
-                    List.of(new OutputWorkbook.ChartSeries(AVERAGES_HEADER.get(AVERAGE_COL),
+            SheetBarChart.below(sheet, last, AVERAGES_HEADER.size(), ReportCharts.BLOCK_CHART_TITLE,
+                    new CellRangeAddress(first, last, 0, 0),
+                    List.of(new SheetBarChart.Series(AVERAGES_HEADER.get(AVERAGE_COL),
                             new CellReference(sheet.getSheetName(), top, AVERAGE_COL, true, true),
                             new CellRangeAddress(first, last, AVERAGE_COL, AVERAGE_COL), ReportCharts.CURRENT_RGB)),
                     true);

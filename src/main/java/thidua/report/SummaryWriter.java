@@ -48,7 +48,7 @@ public final class SummaryWriter {
             blocks(out, results.byBlock(), info);
             status(out, results.standings(), results, info);
             chart(out, ReportCharts.keyIndicators(results), info);
-            return out.save(outDir.resolve(OutputWorkbook.fileName(FILE_PREFIX, results.period().code())));
+            return out.save(outDir.resolve(OutputFiles.name(FILE_PREFIX, results.period().code(), "xlsx")));
         }
     }
 
@@ -101,13 +101,12 @@ public final class SummaryWriter {
         }
         int first = top + 1;
         int last = top + rows.size();
-        int chartTop = last + 1 + OutputWorkbook.CHART_GAP;
         String name = sheet.getSheetName();
-        out.barChart(sheet, 0, chartTop, PROVINCE_HEADER.size(), chartTop + OutputWorkbook.CHART_ROWS,
-                ReportCharts.INDICATOR_CHART_TITLE, new CellRangeAddress(first, last, 0, 0),
-                List.of(new OutputWorkbook.ChartSeries(PROVINCE_HEADER.get(2), new CellReference(name, top, 2, true, true),
+        SheetBarChart.below(sheet, last, PROVINCE_HEADER.size(), ReportCharts.INDICATOR_CHART_TITLE,
+                new CellRangeAddress(first, last, 0, 0),
+                List.of(new SheetBarChart.Series(PROVINCE_HEADER.get(2), new CellReference(name, top, 2, true, true),
                                 new CellRangeAddress(first, last, 2, 2), ReportCharts.CURRENT_RGB),
-                        new OutputWorkbook.ChartSeries(PROVINCE_HEADER.get(3), new CellReference(name, top, 3, true, true),
+                        new SheetBarChart.Series(PROVINCE_HEADER.get(3), new CellReference(name, top, 3, true, true),
                                 new CellRangeAddress(first, last, 3, 3), ReportCharts.BASELINE_RGB)),
                 false);
     }
@@ -156,6 +155,6 @@ public final class SummaryWriter {
     /** A summary sheet's header; the change column means two things and says so. */
     private static void header(OutputWorkbook out, Sheet sheet, int top, List<String> labels, int changeCol) {
         Row row = out.headerRow(sheet, top, labels);
-        out.comment(row.getCell(changeCol), CHANGE_NOTE);
+        CellNotes.put(row.getCell(changeCol), CHANGE_NOTE);
     }
 }

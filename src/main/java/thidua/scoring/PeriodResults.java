@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import thidua.scheme.Block;
 import thidua.scheme.Period;
 import thidua.scheme.Scheme;
@@ -49,6 +50,24 @@ public record PeriodResults(
             sum = sum.plus(Ratio.of(s.card().total()));
         }
         return sum.dividedBy(Ratio.of(ranked.size())).rounded();
+    }
+
+    /**
+     * Who reported, counted once for every output and summary: of {@code units} units,
+     * {@code ranked} have a scored report ({@code late} of them late), {@code returned}
+     * have only returned reports, {@code missing} sent nothing.
+     */
+    public record Reporting(int units, int ranked, int late, int returned, int missing) {
+    }
+
+    public Reporting reporting() {
+        return new Reporting(standings.size(), count(Standing::ranked),
+                count(s -> s.status() == SubmissionStatus.LATE), count(s -> s.status() == SubmissionStatus.RETURNED),
+                count(s -> s.status() == SubmissionStatus.MISSING));
+    }
+
+    private int count(Predicate<Standing> which) {
+        return (int) standings.stream().filter(which).count();
     }
 
     /** The warnings of a unit's latest file, empty when none. */

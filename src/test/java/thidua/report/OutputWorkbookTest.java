@@ -76,8 +76,8 @@ class OutputWorkbookTest {
 
     @Test
     void fileNamesCarryThePeriodCodeWithoutPathCharacters() {
-        assertThat(OutputWorkbook.fileName("bang-diem", "2025-6T")).isEqualTo("bang-diem-2025-6T.xlsx");
-        assertThat(OutputWorkbook.fileName("tong-hop", "../Q1 2025")).isEqualTo("tong-hop-.._Q1_2025.xlsx");
+        assertThat(OutputFiles.name("bang-diem", "2025-6T", "xlsx")).isEqualTo("bang-diem-2025-6T.xlsx");
+        assertThat(OutputFiles.name("tong-hop", "../Q1 2025", "xlsx")).isEqualTo("tong-hop-.._Q1_2025.xlsx");
     }
 
     @Test
@@ -136,7 +136,7 @@ class OutputWorkbookTest {
             }
             out.layOut(wide, 1, 2);
             // 456 characters: the 56 of the unit, then 400 at most 159 a page (215 less the repeated 56).
-            assertThat(OutputWorkbook.pagesWide(wide, 2)).isEqualTo(3);
+            assertThat(SheetPrint.pagesWide(wide, 2)).isEqualTo(3);
             assertThat(wide.getPrintSetup().getFitWidth()).isEqualTo((short) 3);
             assertThat(wide.getPrintSetup().getFitHeight()).isZero();
             assertThat(wide.getRepeatingColumns()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("A:B"));
@@ -146,6 +146,6 @@ class OutputWorkbookTest {
 
     @Test
     void fileNamesForOtherKindsOfOutput() {
-        assertThat(OutputWorkbook.fileName("bao-cao", "2025/6T", "pdf")).isEqualTo("bao-cao-2025_6T.pdf");
+        assertThat(OutputFiles.name("bao-cao", "2025/6T", "pdf")).isEqualTo("bao-cao-2025_6T.pdf");
     }
 }

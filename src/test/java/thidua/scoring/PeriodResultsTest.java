@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static thidua.scoring.SchemeFixtures.PERIOD;
 import static thidua.scoring.SchemeFixtures.exact;
 import static thidua.scoring.SchemeFixtures.frac;
+import static thidua.scoring.SchemeFixtures.report;
 import static thidua.scoring.SchemeFixtures.reports;
 import static thidua.scoring.SchemeFixtures.scheme;
 import static thidua.scoring.SchemeFixtures.submitted;
@@ -44,6 +45,15 @@ class PeriodResultsTest {
                         tuple("C", 1), tuple("D", null), tuple("E", null));
         assertThat(results.standingsOf("K1")).extracting(s -> s.card() == null ? null : s.card().total().toPlainString())
                 .containsExactly("93.75", "12.50", null);
+    }
+
+    @Test
+    void reportingCountsEveryUnitOnce() {
+        assertThat(results.reporting()).isEqualTo(new PeriodResults.Reporting(6, 3, 0, 0, 3));
+        PeriodResults r = PeriodResults.of(scheme, PERIOD, reports(
+                report("A", SubmissionStatus.LATE, val("TPTT.KP", "30", "20"), val("TPTT.XR", "40", "40")),
+                report("M", SubmissionStatus.RETURNED)));
+        assertThat(r.reporting()).isEqualTo(new PeriodResults.Reporting(6, 1, 1, 1, 4));
     }
 
     @Test

@@ -1,0 +1,131 @@
+package thidua.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.assertj.core.util.diff.DiffUtils;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+import thidua.command.Commands;
+import thidua.command.ConsoleCapture;
+import thidua.command.Invocation;
+import thidua.samples.ArrivalManifest;
+import thidua.testing.Database;
+import thidua.testing.ThiduaSpringTest;
+
+/**
+ * The content of every output, compared with a golden dump: the samples' consolidation
+ * ({@code bang-diem}, {@code tong-hop}, {@code bao-cao} PDF) and the error report of each
+ * rejected sample (with its annotated copy of the submission), then the same three
+ * outputs of the synthetic {@link ReportFixture} period, whose names hold formulas.
+ * It is the proof that a change meant to keep the outputs (a refactoring) keeps them;
+ * see {@link OutputDump} for what is compared and what is masked.
+ *
+ * <p>After an intended change of the outputs, regenerate the dump and review its diff:
+ * <pre>./mvnw -q -B test -Dtest=SampleOutputsContentTest -Dthidua.golden.update=true</pre>
+ * On a mismatch the new dump is left in {@code target/golden/} beside the diff in the failure.
+ */
+@ThiduaSpringTest
+class SampleOutputsContentTest {
+    private static final Path SAMPLES = Path.of("input-samples");
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/sample-outputs.txt");
+    private static final Path ACTUAL = Path.of("target/golden/sample-outputs.txt");
+    /** The dumped files themselves, kept for a closer look (e.g. comparing their XML parts). */
+    private static final Path FILES = Path.of("target/golden/files");
+
+    @Autowired
+    Commands commands;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void startAfresh() {
+        Database.reset(jdbc, ThiduaSpringTest.DATA_DIR);
+    }
+
+    @Test
+    void everyOutputHasTheContentOfTheGoldenDump() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        try (Stream<Path> files = Files.list(SAMPLES.resolve("2024"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, inbox.resolve(f.getFileName()));
+            }
+        }
+        ArrivalManifest.touch(SAMPLES.resolve("arrivals-2024.tsv"), inbox);
+        assertThat(execute("scheme", "--file", SAMPLES.resolve("scheme-2024.xlsx").toString()))
+                .contains("scheme: 2024 loaded");
+        assertThat(execute("import", "--inbox", inbox.toString())).contains("import: ");
+        assertThat(execute("consolidate", "--period", "2024", "--out", work.resolve("out").toString()))
+                .contains("consolidate: 2024:");
+
+        List<String> dump = new ArrayList<>();
+        dumpAll(work.resolve("out"), dump);
+        dumpAll(work.resolve("rejected"), dump);
+        Path fixture = work.resolve("fixture");
+        new ScoringTableWriter().write(ReportFixture.results(), ReportFixture.INFO, fixture);
+        new SummaryWriter().write(ReportFixture.results(), ReportFixture.INFO, fixture);
+        new PdfReportWriter().write(ReportFixture.results(), ReportFixture.INFO, fixture);
+        dumpAll(fixture, dump);
+        List<String> actual = dump.stream().map(line -> line.replace(work.toString(), "<work>")).toList();
+
+        if (Boolean.getBoolean("thidua.golden.update")) {
+            Files.createDirectories(GOLDEN.getParent());
+            Files.write(GOLDEN, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        assertThat(GOLDEN).as("golden dump; make it with -Dthidua.golden.update=true").exists();
+        List<String> expected = Files.readAllLines(GOLDEN, StandardCharsets.UTF_8);
+        if (!expected.equals(actual)) {
+            Files.createDirectories(ACTUAL.getParent());
+            Files.write(ACTUAL, actual, StandardCharsets.UTF_8);
+            List<String> diff = DiffUtils.generateUnifiedDiff(GOLDEN.toString(), ACTUAL.toString(), expected,
+                    DiffUtils.diff(expected, actual), 3);
+            throw new AssertionError("The outputs differ from the golden dump (" + GOLDEN + "); the new dump is in "
+                    + ACTUAL + ". If the change is intended, rerun with -Dthidua.golden.update=true.\n"
+                    + String.join("\n", diff.subList(0, Math.min(diff.size(), 400))));
+        }
+    }
+
+    /** Every output file under {@code dir}, by relative path; originals of rejected files are not outputs. */
+    private static void dumpAll(Path dir, List<String> dump) throws IOException {
+        List<Path> files;
+        Path kept = FILES.resolve(dir.getFileName().toString());
+        FileSystemUtils.deleteRecursively(kept);
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !dir.getFileName().toString().equals("rejected")
+                            || p.toString().endsWith(ErrorReportWriter.SUFFIX))
+                    .sorted().toList();
+        }
+        for (Path file : files) {
+            dump.add("");
+            dump.add("################ " + dir.getFileName() + "/" + dir.relativize(file).toString().replace('\\', '/'));
+            dump.addAll(OutputDump.of(file));
+            Path copy = kept.resolve(dir.relativize(file).toString());
+            Files.createDirectories(copy.getParent());
+            Files.copy(file, copy);
+        }
+    }
+
+    private String execute(String... args) {
+        try {
+            return ConsoleCapture.run(() -> commands.execute(Invocation.parse(args))).output();
+        } catch (Invocation.UsageException e) {
+            throw new AssertionError(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
