@@ -568,7 +568,7 @@ final class OutputWorkbook implements AutoCloseable {
 
     /** Saves the workbook atomically at {@code target} (its folder is created if missing). */
     Path save(Path target) throws IOException {
-        return AtomicFiles.write(target, workbook::write);
+        return thidua.files.SafeFiles.replace(target, workbook::write);
     }
 
     @Override

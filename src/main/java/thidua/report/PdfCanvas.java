@@ -417,7 +417,7 @@ final class PdfCanvas implements AutoCloseable {
                 cs = saved;
             }
         }
-        return AtomicFiles.write(target, doc::save);
+        return thidua.files.SafeFiles.replace(target, doc::save);
     }
 
     @Override

@@ -20,8 +20,8 @@ import thidua.job.ProcessRegistry;
 
 /**
  * The upload job: one file sent through the console or the API, examined and filed
- * exactly as an inbox file is ({@link SubmissionExaminer}, {@link SubmissionFiler}: the
- * same rules, the same duplicate check, the same archive/ and rejected/ beside the
+ * exactly as an inbox file is ({@link SubmissionExaminer}, {@link SubmissionFiler},
+ * {@link InterruptedFilings}: the same rules, the same duplicate check, the same archive/ and rejected/ beside the
  * configured inbox), with the upload time as its arrival, in one transaction with its
  * audit row. Parameters: {@code upload} (the staged copy under the data dir, a generated
  * name) and {@code requestedAt} identify it; the name as sent, the arrival, the inbox, who
@@ -72,7 +72,8 @@ public class UploadJobConfig {
 
     @Bean
     Step fileUpload(JobRepository repository, PlatformTransactionManager tx, SubmissionStore store,
-                    SubmissionExaminer examiner, SubmissionFiler filer, AuditLog audit, thidua.job.StepLog stepLog) {
+                    SubmissionExaminer examiner, SubmissionFiler filer, InterruptedFilings interrupted, AuditLog audit,
+                    thidua.job.StepLog stepLog) {
         return new StepBuilder("fileUpload", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             Params p = Params.of(job.getJobParameters());
@@ -80,7 +81,7 @@ public class UploadJobConfig {
             for (SubmissionStore.UnfiledUpload u : store.unfiledUploads()) {
                 if (Files.isRegularFile(u.staged()) && !u.staged().equals(p.staged())) {
                     SubmissionStore.Stored s = u.stored();
-                    filer.resumeInterrupted(new InboxFile(u.staged(), s.originalName(), s.arrivedAt(), s.size(),
+                    interrupted.resumeInterrupted(new InboxFile(u.staged(), s.originalName(), s.arrivedAt(), s.size(),
                             s.sha256()));
                 }
             }
@@ -89,7 +90,7 @@ public class UploadJobConfig {
             }
             InboxFile file = p.file();
             // Restarted after its row committed but before its filing finished: finish it, record nothing new.
-            if (filer.resumeInterrupted(file)) {
+            if (interrupted.resumeInterrupted(file)) {
                 JobSummary.put(job, "upload: " + p.originalName() + " filed");
                 return RepeatStatus.FINISHED;
             }
