@@ -62,7 +62,7 @@ public final class RunText {
     /** The outcome of a launched run in one Vietnamese sentence: status, then what it did. */
     public static String outcome(RunResult result) {
         String what = summary(result.summary());
-        String status = result.exitCode() == RunResult.REFUSED ? "Bị từ chối"
+        String status = result.exitCode() == thidua.job.ExitCode.REFUSED ? "Bị từ chối"
                 : status(result.execution().getStatus().name());
         String s = job(result.execution().getJobInstance().getJobName()) + " (lần chạy #" + result.execution().getId()
                 + "): " + status.toLowerCase(java.util.Locale.ROOT);

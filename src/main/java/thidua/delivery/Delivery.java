@@ -160,7 +160,7 @@ class Delivery {
             Path path = n.placed().path();
             try {
                 store.insertFile(id, recipient.key(), periodCode, n.output().name(), n.placed().version(),
-                        path.getFileName().toString(), path.toString(), Fingerprint.sha256(path),
+                        path.getFileName().toString(), path.toString(), thidua.files.Sha256.of(path),
                         n.output().fingerprint(), Files.size(path));
             } catch (IOException e) {
                 throw new UncheckedIOException("Không đọc được " + path, e);
