@@ -123,8 +123,7 @@ public class BatchRuns {
             throw new Conflict("tệp #" + id + " (" + stored.originalName() + ") đang ở trạng thái " + stored.status()
                     + ": chỉ chạy lại được tệp bị trả lại");
         }
-        if (repository.findRunningJobExecutions(RerunJobConfig.JOB).stream()
-                .anyMatch(e -> e.getJobParameters().getLong("importId") == id)) {
+        if (running(RerunJobConfig.JOB, "importId", id)) {
             throw new Conflict("tệp #" + id + " đang được chạy lại");
         }
         RunResult rerun = launch("rerun", rerunImportJob, new JobParametersBuilder()
@@ -147,6 +146,18 @@ public class BatchRuns {
     /** Examines and files one uploaded file, staged under a generated name, as the inbox would. */
     public RunResult upload(thidua.submission.UploadJobConfig.Params params) {
         return launch("upload", uploadJob, params.toJobParameters());
+    }
+
+    /**
+     * The "already running?" check: true while an execution of {@code job} whose parameter
+     * {@code parameter} is {@code value} has not ended, in this process or another instance
+     * sharing the job repository.
+     */
+    public boolean running(String job, String parameter, Object value) {
+        return repository.findRunningJobExecutions(job).stream().anyMatch(e -> {
+            var p = e.getJobParameters().getParameter(parameter);
+            return p != null && value.equals(p.value());
+        });
     }
 
     /**

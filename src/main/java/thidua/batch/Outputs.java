@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import thidua.access.AuditLog;
@@ -28,14 +27,11 @@ import thidua.text.Labels;
 public class Outputs {
     private final Path outRoot;
     private final BatchRuns runs;
-    private final JobRepository repository;
     private final AuditLog audit;
 
-    public Outputs(@Value("${thidua.out-dir:out}") Path outRoot, BatchRuns runs, JobRepository repository,
-                   AuditLog audit) {
+    public Outputs(@Value("${thidua.out-dir:out}") Path outRoot, BatchRuns runs, AuditLog audit) {
         this.outRoot = outRoot.toAbsolutePath().normalize();
         this.runs = runs;
-        this.repository = repository;
         this.audit = audit;
     }
 
@@ -84,9 +80,7 @@ public class Outputs {
         if (!code.matches("[A-Z0-9._-]{1,40}")) {
             throw new BadRequest("mã kỳ báo cáo không hợp lệ");
         }
-        boolean running = repository.findRunningJobExecutions(ConsolidationJobConfig.JOB).stream()
-                .anyMatch(e -> code.equals(e.getJobParameters().getString("period")));
-        if (running) {
+        if (runs.running(ConsolidationJobConfig.JOB, "period", code)) {
             throw new Conflict("kỳ " + code + " đang được tổng hợp");
         }
         RunResult result = runs.consolidate(code, outRoot);

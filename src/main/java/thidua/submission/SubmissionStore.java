@@ -79,7 +79,7 @@ public class SubmissionStore {
                 JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
                     AND p.parameter_name = 'upload'
                 WHERE s.filed_at IS NULL AND e.status NOT IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY s.id""")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list().stream()
+                .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("parameter_value")}).list().stream()
                 .flatMap(r -> find((Long) r[0]).map(st -> new UnfiledUpload(st, java.nio.file.Path.of((String) r[1])))
                         .stream())
                 .toList();
@@ -133,9 +133,9 @@ public class SubmissionStore {
                 SELECT s.id, s.original_name, s.status, s.unit_code, s.period_code, s.arrived_at, s.imported_at,
                     s.revalidated_at,
                     (SELECT count(*) FROM submission_finding f WHERE f.submission_id = s.id AND f.severity = 'ERROR'
-                        AND f.superseded_at IS NULL),
+                        AND f.superseded_at IS NULL) AS errors,
                     (SELECT count(*) FROM submission_finding f WHERE f.submission_id = s.id AND f.severity = 'WARNING'
-                        AND f.superseded_at IS NULL),
+                        AND f.superseded_at IS NULL) AS warnings,
                     s.duplicate_of
                 FROM submission s
                 WHERE (CAST(:period AS TEXT) IS NULL OR s.period_code = :period)
@@ -145,10 +145,11 @@ public class SubmissionStore {
                 ORDER BY s.id DESC LIMIT :limit""")
                 .param("period", period).param("status", status).param("unit", unit).param("scope", scope)
                 .param("limit", limit)
-                .query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getInt(10),
-                        rs.getObject(11, Long.class)))
+                .query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("original_name"), rs.getString("status"),
+                        rs.getString("unit_code"), rs.getString("period_code"), rs.getTimestamp("arrived_at").toInstant(),
+                        rs.getTimestamp("imported_at").toInstant(),
+                        rs.getTimestamp("revalidated_at") == null ? null : rs.getTimestamp("revalidated_at").toInstant(),
+                        rs.getInt("errors"), rs.getInt("warnings"), rs.getObject("duplicate_of", Long.class)))
                 .list();
     }
 
@@ -166,9 +167,10 @@ public class SubmissionStore {
                     uploaded_by, sender_unit
                 FROM submission WHERE id = ?""")
                 .param(id)
-                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10), rs.getString(11)))
+                .query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("sha256"), rs.getString("original_name"),
+                        rs.getString("stored_path"), rs.getLong("size_bytes"), rs.getTimestamp("arrived_at").toInstant(),
+                        rs.getString("status"), rs.getString("unit_code"), rs.getString("period_code"),
+                        rs.getString("uploaded_by"), rs.getString("sender_unit")))
                 .optional();
     }
 
@@ -217,10 +219,10 @@ public class SubmissionStore {
     /** Counts of verdicts recorded by one job execution, for the command's summary line. */
     public Map<String, Integer> countsByStatus(long jobExecutionId) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT status, count(*) FROM submission WHERE job_execution_id = ? GROUP BY status")
+        jdbc.sql("SELECT status, count(*) AS n FROM submission WHERE job_execution_id = ? GROUP BY status")
                 .param(jobExecutionId)
                 .query(rs -> {
-                    counts.put(rs.getString(1), rs.getInt(2));
+                    counts.put(rs.getString("status"), rs.getInt("n"));
                 });
         return counts;
     }
@@ -266,9 +268,11 @@ public class SubmissionStore {
         jdbc.sql("SELECT indicator_code, current_value, baseline_value FROM submission_value WHERE submission_id = ?")
                 .param(submissionId)
                 .query(rs -> {
-                    values.put(rs.getString(1), new ReportedValue(rs.getString(1),
-                            rs.getBigDecimal(2).stripTrailingZeros(),
-                            rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).stripTrailingZeros()));
+                    String indicator = rs.getString("indicator_code");
+                    java.math.BigDecimal baseline = rs.getBigDecimal("baseline_value");
+                    values.put(indicator, new ReportedValue(indicator,
+                            rs.getBigDecimal("current_value").stripTrailingZeros(),
+                            baseline == null ? null : baseline.stripTrailingZeros()));
                 });
         return values;
     }
@@ -297,8 +301,8 @@ public class SubmissionStore {
                     SELECT 1 FROM submission_finding f WHERE f.submission_id = s.id
                     AND f.code IN ('E-UNIT-UNKNOWN', 'E-PERIOD-UNKNOWN')))
                 ORDER BY s.id""")
-                .query((rs, n) -> new Unattributed(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Unattributed(rs.getLong("id"), rs.getString("original_name"),
+                        rs.getTimestamp("arrived_at").toInstant(), rs.getString("unit_code"), rs.getString("period_code")))
                 .list();
     }
 
@@ -307,8 +311,8 @@ public class SubmissionStore {
                 SELECT severity, code, sheet, cell, message FROM submission_finding
                 WHERE submission_id = ? AND superseded_at IS NULL ORDER BY id""")
                 .param(submissionId)
-                .query((rs, n) -> new Finding(Finding.Severity.valueOf(rs.getString(1)), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Finding(Finding.Severity.valueOf(rs.getString("severity")), rs.getString("code"),
+                        rs.getString("sheet"), rs.getString("cell"), rs.getString("message")))
                 .list();
     }
 }

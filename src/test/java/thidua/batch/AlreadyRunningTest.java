@@ -1,0 +1,80 @@
+package thidua.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import thidua.consolidation.ConsolidationJobConfig;
+import thidua.submission.RerunJobConfig;
+import thidua.testing.Database;
+import thidua.testing.ThiduaSpringTest;
+
+/** The one "already running?" check: an execution not ended blocks its like, by job and parameter, until it ends. */
+@ThiduaSpringTest
+class AlreadyRunningTest {
+    @Autowired
+    BatchRuns runs;
+    @Autowired
+    Outputs outputs;
+    @Autowired
+    JobRepository repository;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void emptyDatabase() throws Exception {
+        Database.reset(jdbc, ThiduaSpringTest.DATA_DIR);
+    }
+
+    @Test
+    void aRunningConsolidationOfAPeriodIsAConflictForThatPeriodOnlyUntilItEnds() throws Exception {
+        JobExecution running = started(ConsolidationJobConfig.JOB, new JobParametersBuilder()
+                .addString("period", "2099X").addString("requestedAt", "t1").toJobParameters());
+        assertThat(runs.running(ConsolidationJobConfig.JOB, "period", "2099X")).isTrue();
+        assertThat(runs.running(ConsolidationJobConfig.JOB, "period", "2098X")).isFalse();
+        assertThat(runs.running(RerunJobConfig.JOB, "period", "2099X")).isFalse();
+        assertThatThrownBy(() -> outputs.consolidateNow("2099X", "hq", "127.0.0.1"))
+                .isInstanceOf(Conflict.class).hasMessageContaining("đang được tổng hợp");
+
+        end(running);
+        assertThat(runs.running(ConsolidationJobConfig.JOB, "period", "2099X")).isFalse();
+        // No longer blocked: refused now for what it is, a period no scheme defines.
+        assertThatThrownBy(() -> outputs.consolidateNow("2099X", "hq", "127.0.0.1"))
+                .isInstanceOf(BadRequest.class).isNotInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void aRunningRerunIsFoundByItsImportId() {
+        JobExecution running = started(RerunJobConfig.JOB, new JobParametersBuilder()
+                .addLong("importId", 42L).addString("requestedAt", "t1").toJobParameters());
+        assertThat(runs.running(RerunJobConfig.JOB, "importId", 42L)).isTrue();
+        assertThat(runs.running(RerunJobConfig.JOB, "importId", 43L)).isFalse();
+        end(running);
+        assertThat(runs.running(RerunJobConfig.JOB, "importId", 42L)).isFalse();
+    }
+
+    private JobExecution started(String job, JobParameters params) {
+        JobExecution e = repository.createJobExecution(repository.createJobInstance(job, params), params,
+                new ExecutionContext());
+        e.setStatus(BatchStatus.STARTED);
+        e.setStartTime(LocalDateTime.now());
+        repository.update(e);
+        return e;
+    }
+
+    private void end(JobExecution e) {
+        e.setStatus(BatchStatus.COMPLETED);
+        e.setEndTime(LocalDateTime.now());
+        repository.update(e);
+    }
+}
