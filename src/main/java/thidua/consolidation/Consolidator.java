@@ -51,7 +51,7 @@ class Consolidator {
         Period period = stored.scheme().period(periodCode).orElseThrow();
         Long lastSubmission = submissions.lastAcceptedId(periodCode).orElse(null);
         PeriodResults results = PeriodResults.of(stored.scheme(), period, reports.of(stored.scheme(), period));
-        Path out = outRoot.toAbsolutePath().normalize().resolve(Path.of(periodCode).getFileName().toString());
+        Path out = outRoot.toAbsolutePath().normalize().resolve(thidua.files.FileNames.segment(periodCode));
         // Every output of this consolidation carries the same header: movement, period, time, scheme version.
         OutputInfo info = OutputInfo.of(results, stored.versionId(), Instant.now());
         List<Path> files = new ArrayList<>();

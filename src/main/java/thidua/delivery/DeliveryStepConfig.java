@@ -51,7 +51,7 @@ public class DeliveryStepConfig {
             return ((List<String>) context.get(OUTPUTS)).stream().map(Path::of).toList();
         }
         Path out = Path.of(job.getJobParameters().getString("out")).toAbsolutePath().normalize()
-                .resolve(Path.of(period).getFileName().toString());
+                .resolve(thidua.files.FileNames.segment(period));
         return Delivery.outputsIn(out, period);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import thidua.files.FileNames;
 import thidua.files.SafeFiles;
 
 /**
@@ -28,7 +29,7 @@ final class Outbox {
     /** The folder of one recipient for one period. */
     Path folder(String recipientKey, String periodCode) {
         // The key is checked when the configuration is read; the period is made a single name as for OUT/P/.
-        return root.resolve(recipientKey).resolve(Path.of(periodCode).getFileName().toString());
+        return root.resolve(recipientKey).resolve(FileNames.segment(periodCode));
     }
 
     /** {@code name} for the given version: as it is for 1, {@code base.vN.ext} after. */
