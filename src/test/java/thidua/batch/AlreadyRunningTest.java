@@ -22,6 +22,11 @@ import thidua.testing.ThiduaSpringTest;
 /** The one "already running?" check: an execution not ended blocks its like, by job and parameter, until it ends. */
 @ThiduaSpringTest
 class AlreadyRunningTest {
+    /** Its own parameters each run: the job repository outlives a test run. */
+    private static final String UNIQUE = java.time.Instant.now() + "#" + System.nanoTime();
+    private static final String PERIOD = "P" + System.nanoTime();
+    private static final long IMPORT = System.nanoTime();
+
     @Autowired
     BatchRuns runs;
     @Autowired
@@ -39,28 +44,28 @@ class AlreadyRunningTest {
     @Test
     void aRunningConsolidationOfAPeriodIsAConflictForThatPeriodOnlyUntilItEnds() throws Exception {
         JobExecution running = started(ConsolidationJobConfig.JOB, new JobParametersBuilder()
-                .addString("period", "2099X").addString("requestedAt", "t1").toJobParameters());
-        assertThat(runs.running(ConsolidationJobConfig.JOB, "period", "2099X")).isTrue();
-        assertThat(runs.running(ConsolidationJobConfig.JOB, "period", "2098X")).isFalse();
-        assertThat(runs.running(RerunJobConfig.JOB, "period", "2099X")).isFalse();
-        assertThatThrownBy(() -> outputs.consolidateNow("2099X", "hq", "127.0.0.1"))
+                .addString("period", PERIOD).addString("requestedAt", UNIQUE).toJobParameters());
+        assertThat(runs.running(ConsolidationJobConfig.JOB, "period", PERIOD)).isTrue();
+        assertThat(runs.running(ConsolidationJobConfig.JOB, "period", PERIOD + "1")).isFalse();
+        assertThat(runs.running(RerunJobConfig.JOB, "period", PERIOD)).isFalse();
+        assertThatThrownBy(() -> outputs.consolidateNow(PERIOD, "hq", "127.0.0.1"))
                 .isInstanceOf(Conflict.class).hasMessageContaining("đang được tổng hợp");
 
         end(running);
-        assertThat(runs.running(ConsolidationJobConfig.JOB, "period", "2099X")).isFalse();
+        assertThat(runs.running(ConsolidationJobConfig.JOB, "period", PERIOD)).isFalse();
         // No longer blocked: refused now for what it is, a period no scheme defines.
-        assertThatThrownBy(() -> outputs.consolidateNow("2099X", "hq", "127.0.0.1"))
+        assertThatThrownBy(() -> outputs.consolidateNow(PERIOD, "hq", "127.0.0.1"))
                 .isInstanceOf(BadRequest.class).isNotInstanceOf(Conflict.class);
     }
 
     @Test
     void aRunningRerunIsFoundByItsImportId() {
         JobExecution running = started(RerunJobConfig.JOB, new JobParametersBuilder()
-                .addLong("importId", 42L).addString("requestedAt", "t1").toJobParameters());
-        assertThat(runs.running(RerunJobConfig.JOB, "importId", 42L)).isTrue();
-        assertThat(runs.running(RerunJobConfig.JOB, "importId", 43L)).isFalse();
+                .addLong("importId", IMPORT).addString("requestedAt", UNIQUE).toJobParameters());
+        assertThat(runs.running(RerunJobConfig.JOB, "importId", IMPORT)).isTrue();
+        assertThat(runs.running(RerunJobConfig.JOB, "importId", IMPORT + 1)).isFalse();
         end(running);
-        assertThat(runs.running(RerunJobConfig.JOB, "importId", 42L)).isFalse();
+        assertThat(runs.running(RerunJobConfig.JOB, "importId", IMPORT)).isFalse();
     }
 
     private JobExecution started(String job, JobParameters params) {
