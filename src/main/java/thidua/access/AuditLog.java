@@ -37,8 +37,8 @@ public class AuditLog {
                 ORDER BY id DESC LIMIT :limit""")
                 .param("login", blankToNull(login)).param("action", blankToNull(action))
                 .param("limit", Math.min(Math.max(limit, 1), 1000))
-                .query((rs, n) -> new Event(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .query((rs, n) -> new Event(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("login"),
+                        rs.getString("action"), rs.getString("target"), rs.getString("detail"), rs.getString("address")))
                 .list();
     }
 

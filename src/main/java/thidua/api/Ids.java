@@ -16,7 +16,8 @@ final class Ids {
         return id.getAsLong();
     }
 
-    private static String clip(String s) {
+    /** Text from a request, as an error message may quote it: control characters shown as ?, at most 40 characters. */
+    static String clip(String s) {
         if (s == null) {
             return "";
         }

@@ -18,12 +18,7 @@ class PeriodsController {
     @GetMapping("/api/periods/{period}/status")
     PeriodBoard.Board status(@PathVariable String period) {
         return board.of(period, Signed.user().scopeUnit())
-                .orElseThrow(() -> new ApiErrors.NotFound("không có kỳ báo cáo \"" + clip(period)
+                .orElseThrow(() -> new ApiErrors.NotFound("không có kỳ báo cáo \"" + Ids.clip(period)
                         + "\" trong bộ tiêu chí nào đang dùng"));
-    }
-
-    private static String clip(String s) {
-        String t = s.replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
     }
 }

@@ -10,7 +10,7 @@ record RunView(long executionId, String job, String status, int exitCode, String
     static RunView of(RunResult r) {
         // Summaries and failures are written for the terminal and may name folders: not for API callers.
         return new RunView(r.execution().getId(), r.execution().getJobInstance().getJobName(),
-                r.execution().getStatus().name(), r.exitCode(), ServerPaths.hide(r.summary()),
+                r.execution().getStatus().name(), r.exitCode().code(), ServerPaths.hide(r.summary()),
                 ServerPaths.hide(r.problems()), ServerPaths.hide(r.failures()));
     }
 }

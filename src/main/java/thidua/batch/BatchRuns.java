@@ -120,8 +120,7 @@ public class BatchRuns {
             throw new Conflict("tệp #" + id + " (" + stored.originalName() + ") đang ở trạng thái " + stored.status()
                     + ": chỉ chạy lại được tệp bị trả lại");
         }
-        if (repository.findRunningJobExecutions(RerunJobConfig.JOB).stream()
-                .anyMatch(e -> RerunParameters.from(e.getJobParameters()).importId() == id)) {
+        if (running(RerunJobConfig.JOB, RerunParameters.IMPORT_ID, id)) {
             throw new Conflict("tệp #" + id + " đang được chạy lại");
         }
         RunResult rerun = launch("rerun", rerunImportJob, new RerunParameters(id).toJobParameters());
@@ -141,6 +140,18 @@ public class BatchRuns {
     /** Examines and files one uploaded file, staged under a generated name, as the inbox would. */
     public RunResult upload(UploadParameters params) {
         return launch("upload", uploadJob, params.toJobParameters());
+    }
+
+    /**
+     * The "already running?" check: true while an execution of {@code job} whose parameter
+     * {@code parameter} is {@code value} has not ended, in this process or another instance
+     * sharing the job repository.
+     */
+    public boolean running(String job, String parameter, Object value) {
+        return repository.findRunningJobExecutions(job).stream().anyMatch(e -> {
+            var p = e.getJobParameters().getParameter(parameter);
+            return p != null && value.equals(p.value());
+        });
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 import thidua.access.AuditLog;
 import thidua.consolidation.ConsolidateParameters;
@@ -29,13 +28,11 @@ import thidua.text.Labels;
 public class Outputs {
     private final Path outRoot;
     private final BatchRuns runs;
-    private final JobRepository repository;
     private final AuditLog audit;
 
-    public Outputs(ThiduaProperties settings, BatchRuns runs, JobRepository repository, AuditLog audit) {
+    public Outputs(ThiduaProperties settings, BatchRuns runs, AuditLog audit) {
         this.outRoot = settings.outDir().toAbsolutePath().normalize();
         this.runs = runs;
-        this.repository = repository;
         this.audit = audit;
     }
 
@@ -84,9 +81,7 @@ public class Outputs {
         if (!code.matches("[A-Z0-9._-]{1,40}")) {
             throw new BadRequest("mã kỳ báo cáo không hợp lệ");
         }
-        boolean running = repository.findRunningJobExecutions(ConsolidationJobConfig.JOB).stream()
-                .anyMatch(e -> code.equals(ConsolidateParameters.from(e.getJobParameters()).period()));
-        if (running) {
+        if (runs.running(ConsolidationJobConfig.JOB, ConsolidateParameters.PERIOD, code)) {
             throw new Conflict("kỳ " + code + " đang được tổng hợp");
         }
         RunResult result = runs.consolidate(code, outRoot);

@@ -3,29 +3,27 @@ package thidua.batch;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import thidua.job.ExitCode;
 import thidua.job.JobSummary;
 
 /**
- * How one launched job ended, as every caller (command line, scheduler, API) reports it.
- * {@code exitCode} follows OPERATIONS.md: 0 completed, 1 failed, 2 refused input.
+ * How one launched job ended, as every caller (command line, scheduler, API) reports it,
+ * with its {@link ExitCode}.
  */
-public record RunResult(String command, JobExecution execution, int exitCode, String summary, List<String> problems,
-                        List<String> failures) {
-    public static final int OK = 0;
-    public static final int FAILED = 1;
-    public static final int REFUSED = 2;
+public record RunResult(String command, JobExecution execution, ExitCode exitCode, String summary,
+                        List<String> problems, List<String> failures) {
 
     static RunResult of(String command, JobExecution execution) {
         String summary = JobSummary.of(execution);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             boolean refused = JobSummary.REFUSED.getExitCode().equals(execution.getExitStatus().getExitCode());
-            return new RunResult(command, execution, refused ? REFUSED : OK, summary, JobSummary.problems(execution),
+            return new RunResult(command, execution, refused ? ExitCode.REFUSED : ExitCode.COMPLETED, summary, JobSummary.problems(execution),
                     List.of());
         }
         List<String> failures = execution.getAllFailureExceptions().stream().map(RunResult::rootMessage).toList();
         String failed = command + ": FAILED (job execution " + execution.getId() + ", " + execution.getStatus() + ")"
                 + (summary.isEmpty() ? "" : "; " + summary);
-        return new RunResult(command, execution, FAILED, failed, List.of(), failures);
+        return new RunResult(command, execution, ExitCode.FAILED, failed, List.of(), failures);
     }
 
     private static String rootMessage(Throwable e) {
@@ -37,6 +35,6 @@ public record RunResult(String command, JobExecution execution, int exitCode, St
     }
 
     public boolean ok() {
-        return exitCode == OK;
+        return exitCode == ExitCode.COMPLETED;
     }
 }

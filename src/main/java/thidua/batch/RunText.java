@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import thidua.consolidation.ConsolidateParameters;
+import thidua.job.ExitCode;
 import thidua.job.JobRequest;
 import thidua.scheme.SchemeParameters;
 import thidua.submission.ImportParameters;
@@ -69,7 +70,7 @@ public final class RunText {
     /** The outcome of a launched run in one Vietnamese sentence: status, then what it did. */
     public static String outcome(RunResult result) {
         String what = summary(result.summary());
-        String status = result.exitCode() == RunResult.REFUSED ? "Bị từ chối"
+        String status = result.exitCode() == ExitCode.REFUSED ? "Bị từ chối"
                 : status(result.execution().getStatus().name());
         String s = job(result.execution().getJobInstance().getJobName()) + " (lần chạy #" + result.execution().getId()
                 + "): " + status.toLowerCase(Locale.ROOT);

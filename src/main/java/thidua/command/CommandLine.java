@@ -7,12 +7,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import thidua.job.ExitCode;
 
 /** Entry point of every command: parse, start the application on the chosen data dir, run, exit code. */
 public final class CommandLine {
-    public static final int OK = 0;
-    public static final int FAILED = 1;
-    public static final int BAD_USAGE = 2;
 
     private CommandLine() {
     }
@@ -44,7 +42,7 @@ public final class CommandLine {
             Thread.currentThread().interrupt();
         }
         System.out.println("serve: stopped");
-        return OK;
+        return ExitCode.COMPLETED.code();
     }
 
     /** The data dir, the caller's Spring properties (they win over thidua's defaults), then {@code more}. */
@@ -57,7 +55,7 @@ public final class CommandLine {
     }
 
     /**
-     * Runs one command line and returns its exit code.
+     * Runs one command line and returns its exit code ({@link ExitCode}).
      *
      * @param application the Spring Boot application to start, handed in by it
      *                    ({@code ThiduaApplication.run}): this module sits below it
@@ -71,7 +69,7 @@ public final class CommandLine {
                 System.err.println(e.getMessage());
             }
             System.err.println(Invocation.USAGE);
-            return args.length > 0 && (args[0].equals("--help") || args[0].equals("-h")) ? OK : BAD_USAGE;
+            return args.length > 0 && (args[0].equals("--help") || args[0].equals("-h")) ? ExitCode.COMPLETED.code() : ExitCode.REFUSED.code();
         }
         if (invocation.command().equals("serve")) {
             return serve(application, invocation);

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import thidua.batch.BadRequest;
 import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
+import thidua.job.ExitCode;
 import thidua.scheme.SchemeStore;
 import thidua.status.StatusReport;
 import thidua.text.Labels;
@@ -29,7 +30,12 @@ public class Commands {
         this.users = users;
     }
 
+    /** Runs one command; returns the process's exit code. */
     public int execute(Invocation invocation) {
+        return outcome(invocation).code();
+    }
+
+    private ExitCode outcome(Invocation invocation) {
         try {
             return switch (invocation.command()) {
                 case "scheme" -> print(runs.scheme(Path.of(invocation.option("file"))));
@@ -43,52 +49,52 @@ public class Commands {
                         : print(runs.restart(Long.parseLong(invocation.option("execution"))));
                 case "user add", "user list", "user disable", "user enable", "user password" ->
                         users.execute(invocation);
-                default -> CommandLine.BAD_USAGE;
+                default -> ExitCode.REFUSED;
             };
         } catch (BadRequest e) {
             System.out.println(invocation.command() + ": " + e.getMessage());
-            return CommandLine.BAD_USAGE;
+            return ExitCode.REFUSED;
         }
     }
 
     /** `scheme` + `import` + `consolidate`, stopping at the first that does not complete. */
-    private int run(Invocation invocation) throws BadRequest {
-        int code = print(runs.scheme(Path.of(invocation.option("scheme"))));
-        if (code != CommandLine.OK) {
+    private ExitCode run(Invocation invocation) throws BadRequest {
+        ExitCode code = print(runs.scheme(Path.of(invocation.option("scheme"))));
+        if (code != ExitCode.COMPLETED) {
             System.out.println("run: stopped, the scheme was not loaded");
             return code;
         }
         code = print(runs.importInbox(Path.of(invocation.option("inbox"))));
-        if (code != CommandLine.OK) {
+        if (code != ExitCode.COMPLETED) {
             System.out.println("run: stopped, the import failed");
             return code;
         }
         code = print(runs.consolidate(invocation.option("period"), Path.of(invocation.option("out"))));
-        System.out.println(code == CommandLine.OK ? "run: completed" : "run: consolidation failed");
+        System.out.println(code == ExitCode.COMPLETED ? "run: completed" : "run: consolidation failed");
         return code;
     }
 
     /** A read-only look at the database: no job, nothing changes. */
-    private int status(String period) throws BadRequest {
+    private ExitCode status(String period) throws BadRequest {
         String code = period == null ? null : Labels.code(period);
         if (code != null && schemes.currentForPeriod(code).isEmpty()) {
             throw new BadRequest("kỳ báo cáo \"" + code + "\" không có trong bộ tiêu chí nào đã nạp");
         }
         statusReport.lines(code).forEach(System.out::println);
-        return CommandLine.OK;
+        return ExitCode.COMPLETED;
     }
 
     /** Several jobs in a row: the worst exit code. */
-    private static int printAll(List<RunResult> results) {
-        int code = CommandLine.OK;
+    private static ExitCode printAll(List<RunResult> results) {
+        ExitCode code = ExitCode.COMPLETED;
         for (RunResult r : results) {
-            code = Math.max(code, print(r));
+            code = code.worst(print(r));
         }
         return code;
     }
 
     /** The problems of a refused input, the reasons of a failure, then the one-line summary. */
-    private static int print(RunResult result) {
+    private static ExitCode print(RunResult result) {
         result.problems().forEach(p -> System.out.println("  " + p));
         result.failures().forEach(f -> System.out.println("  lỗi: " + f));
         System.out.println(result.summary());

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import thidua.access.AppUser;
 import thidua.access.Role;
 import thidua.access.Users;
+import thidua.job.ExitCode;
 import thidua.scheme.Period;
 
 /**
@@ -29,7 +30,7 @@ class UserCommands {
         this.users = users;
     }
 
-    int execute(Invocation invocation) {
+    ExitCode execute(Invocation invocation) {
         String login = invocation.option("login");
         try {
             switch (invocation.command()) {
@@ -64,13 +65,13 @@ class UserCommands {
                             + (temporary ? " (temporary: to be changed at the next sign-in)" : ""));
                 }
                 default -> {
-                    return CommandLine.BAD_USAGE;
+                    return ExitCode.REFUSED;
                 }
             }
-            return CommandLine.OK;
+            return ExitCode.COMPLETED;
         } catch (Users.Refused e) {
             System.out.println("user: " + e.getMessage());
-            return CommandLine.BAD_USAGE;
+            return ExitCode.REFUSED;
         }
     }
 

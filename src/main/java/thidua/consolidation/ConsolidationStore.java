@@ -30,7 +30,7 @@ public class ConsolidationStore {
 
     public Optional<Last> last(String periodCode) {
         return jdbc.sql("SELECT id, consolidated_at FROM consolidation WHERE period_code = ? ORDER BY id DESC LIMIT 1")
-                .param(periodCode).query((rs, n) -> new Last(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                .param(periodCode).query((rs, n) -> new Last(rs.getLong("id"), rs.getTimestamp("consolidated_at").toInstant()))
                 .optional();
     }
 

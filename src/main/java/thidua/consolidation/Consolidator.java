@@ -11,6 +11,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import thidua.files.FileNames;
 import thidua.report.OutputInfo;
 import thidua.report.PdfReportWriter;
 import thidua.report.ScoringTableWriter;
@@ -51,7 +52,7 @@ class Consolidator {
         Period period = stored.scheme().period(periodCode).orElseThrow();
         Long lastSubmission = submissions.lastAcceptedId(periodCode).orElse(null);
         PeriodResults results = PeriodResults.of(stored.scheme(), period, reports.of(stored.scheme(), period));
-        Path out = outRoot.toAbsolutePath().normalize().resolve(Path.of(periodCode).getFileName().toString());
+        Path out = outRoot.toAbsolutePath().normalize().resolve(FileNames.segment(periodCode));
         // Every output of this consolidation carries the same header: movement, period, time, scheme version.
         OutputInfo info = OutputInfo.of(results, stored.versionId(), Instant.now());
         List<Path> files = new ArrayList<>();

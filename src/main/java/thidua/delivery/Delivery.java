@@ -20,6 +20,7 @@ import thidua.delivery.DeliveryProperties.Recipient;
 import thidua.delivery.DeliveryStore.DeliveredFile;
 import thidua.delivery.DeliveryStore.Email;
 import thidua.delivery.DeliveryStore.LastFile;
+import thidua.files.Sha256;
 
 /**
  * Delivers the outputs of a consolidation to the configured recipients: each one's
@@ -160,7 +161,7 @@ class Delivery {
             Path path = n.placed().path();
             try {
                 store.insertFile(id, recipient.key(), periodCode, n.output().name(), n.placed().version(),
-                        path.getFileName().toString(), path.toString(), Fingerprint.sha256(path),
+                        path.getFileName().toString(), path.toString(), Sha256.of(path),
                         n.output().fingerprint(), Files.size(path));
             } catch (IOException e) {
                 throw new UncheckedIOException("Không đọc được " + path, e);

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import thidua.files.FileNames;
 import thidua.job.JobSummary;
 import thidua.job.StepLog;
 
@@ -66,7 +67,7 @@ public class DeliveryStepConfig {
         if (context.containsKey(OUTPUTS)) {
             return ((List<String>) context.get(OUTPUTS)).stream().map(Path::of).toList();
         }
-        Path out = target.out().toAbsolutePath().normalize().resolve(Path.of(target.period()).getFileName().toString());
+        Path out = target.out().toAbsolutePath().normalize().resolve(FileNames.segment(target.period()));
         return Delivery.outputsIn(out, target.period());
     }
 }

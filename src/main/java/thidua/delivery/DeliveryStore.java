@@ -52,7 +52,8 @@ class DeliveryStore {
                 SELECT DISTINCT ON (output_name) output_name, version, fingerprint FROM delivery_file
                 WHERE recipient_key = ? AND period_code = ? ORDER BY output_name, version DESC""")
                 .params(recipientKey, periodCode)
-                .query((rs, n) -> new Row(rs.getString(1), new LastFile(rs.getInt(2), rs.getString(3))))
+                .query((rs, n) -> new Row(rs.getString("output_name"),
+                        new LastFile(rs.getInt("version"), rs.getString("fingerprint"))))
                 .list().forEach(r -> last.put(r.output(), r.last()));
         return last;
     }
@@ -113,8 +114,9 @@ class DeliveryStore {
                 WHERE id = ? AND email_status = 'PENDING'
                 RETURNING id, recipient_key, recipient_name, email_address, period_code, version, message_id, attempts""")
                 .param(id)
-                .query((rs, n) -> new Email(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getInt(8)))
+                .query((rs, n) -> new Email(rs.getLong("id"), rs.getString("recipient_key"),
+                        rs.getString("recipient_name"), rs.getString("email_address"), rs.getString("period_code"),
+                        rs.getInt("version"), rs.getString("message_id"), rs.getInt("attempts")))
                 .optional();
     }
 
@@ -123,7 +125,8 @@ class DeliveryStore {
                 SELECT output_name, version, file_name, outbox_path FROM delivery_file
                 WHERE delivery_id = ? ORDER BY output_name""")
                 .param(deliveryId)
-                .query((rs, n) -> new DeliveredFile(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new DeliveredFile(rs.getString("output_name"), rs.getInt("version"),
+                        rs.getString("file_name"), rs.getString("outbox_path")))
                 .list();
     }
 

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -19,6 +17,7 @@ import java.util.zip.Inflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import thidua.files.Sha256;
 
 /**
  * Decides whether an output is "the same file" as one delivered before. Writers stamp
@@ -76,22 +75,13 @@ final class Fingerprint {
             try {
                 return zip(content);
             } catch (IOException | RuntimeException e) {
-                return sha256(content);
+                return Sha256.of(content);
             }
         }
         if (isPdf(content)) {
-            return sha256(normalisedPdf(content));
+            return Sha256.of(normalisedPdf(content));
         }
-        return sha256(content);
-    }
-
-    /** The SHA-256 of the bytes themselves. */
-    public static String sha256(Path file) throws IOException {
-        return sha256(Files.readAllBytes(file));
-    }
-
-    static String sha256(byte[] content) {
-        return HexFormat.of().formatHex(digest().digest(content));
+        return Sha256.of(content);
     }
 
     private static boolean isZip(byte[] c) {
@@ -120,7 +110,7 @@ final class Fingerprint {
         if (entries.isEmpty()) {
             throw new ZipException("no entries");
         }
-        MessageDigest sha = digest();
+        MessageDigest sha = Sha256.newDigest();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             byte[] bytes = e.getValue();
             if (e.getKey().equals(CORE_PROPERTIES)) {
@@ -133,7 +123,7 @@ final class Fingerprint {
             sha.update(longBytes(bytes.length));
             sha.update(bytes);
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return Sha256.hex(sha);
     }
 
     /**
@@ -214,13 +204,5 @@ final class Fingerprint {
             v >>>= 8;
         }
         return b;
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

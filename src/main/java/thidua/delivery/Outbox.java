@@ -1,18 +1,19 @@
 package thidua.delivery;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import thidua.files.FileNames;
+import thidua.files.SafeFiles;
 
 /**
  * The recipients' outbox folders, {@code OUTBOX/<recipient key>/<period>/<file>}.
  * Version 1 of a file keeps the output's own name ({@code bang-diem-2024.xlsx}), later
  * versions get {@code .vN} before the extension ({@code bang-diem-2024.v2.xlsx}). A file
- * is copied under a hidden temporary name and renamed into place, and never over an
- * existing file: nothing already in an outbox is ever overwritten.
+ * is copied with {@link SafeFiles#copy} (a hidden temporary name renamed into place,
+ * readable like any file of this process, dated when delivered), never over an existing
+ * file: nothing already in an outbox is ever overwritten.
  */
 final class Outbox {
     private final Path root;
@@ -28,7 +29,7 @@ final class Outbox {
     /** The folder of one recipient for one period. */
     Path folder(String recipientKey, String periodCode) {
         // The key is checked when the configuration is read; the period is made a single name as for OUT/P/.
-        return root.resolve(recipientKey).resolve(Path.of(periodCode).getFileName().toString());
+        return root.resolve(recipientKey).resolve(FileNames.segment(periodCode));
     }
 
     /** {@code name} for the given version: as it is for 1, {@code base.vN.ext} after. */
@@ -61,21 +62,11 @@ final class Outbox {
                 }
                 continue;
             }
-            Path tmp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
             try {
-                try (InputStream in = Files.newInputStream(source);
-                     FileOutputStream out = new FileOutputStream(tmp.toFile())) {
-                    in.transferTo(out);
-                    out.flush();
-                    out.getChannel().force(true);
-                }
-                // No REPLACE_EXISTING: fails rather than overwrite a file that appeared meanwhile.
-                Files.move(tmp, target);
+                SafeFiles.copy(source, target); // never over a file that appeared meanwhile
                 return new Placed(v, target);
             } catch (FileAlreadyExistsException e) {
                 v--; // look at what appeared under that name
-            } finally {
-                Files.deleteIfExists(tmp);
             }
         }
     }

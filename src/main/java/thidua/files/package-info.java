@@ -1,2 +1,2 @@
-/** Files known by their bytes: the one SHA-256 helper. */
+/** Files: put in place safely, never half-written nor overwritten (SafeFiles), and known by their bytes (Sha256). */
 package thidua.files;

@@ -67,12 +67,12 @@ public class ProcessRegistry implements JobExecutionListener {
         record Owner(String id, String host, long pid, boolean stopped, boolean stale) {
         }
         var owner = jdbc.sql("""
-                SELECT p.id, p.host, p.pid, p.stopped_at IS NOT NULL,
-                       p.heartbeat_at < now() - make_interval(secs => ?)
+                SELECT p.id, p.host, p.pid, p.stopped_at IS NOT NULL AS stopped,
+                       p.heartbeat_at < now() - make_interval(secs => ?) AS stale
                 FROM job_owner o JOIN thidua_process p ON p.id = o.process_id WHERE o.job_execution_id = ?""")
                 .params(STALE_SECONDS, jobExecutionId)
-                .query((rs, n) -> new Owner(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4),
-                        rs.getBoolean(5)))
+                .query((rs, n) -> new Owner(rs.getString("id"), rs.getString("host"), rs.getLong("pid"),
+                        rs.getBoolean("stopped"), rs.getBoolean("stale")))
                 .optional();
         if (owner.isEmpty()) {
             return false; // unknown owner: only the stale check on the execution itself may decide

@@ -1,2 +1,2 @@
-/** What every batch job shares: its summary for the caller, one log line per step, the process that owns its executions. */
+/** What every batch job shares: its summary for the caller and its exit code (ExitCode), one log line per step, the process that owns its executions. */
 package thidua.job;

@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import thidua.files.SafeFiles;
 import thidua.scoring.Ratio;
 
 /**
@@ -271,7 +272,7 @@ final class OutputWorkbook implements AutoCloseable {
 
     /** Saves the workbook atomically at {@code target} (its folder is created if missing). */
     Path save(Path target) throws IOException {
-        return AtomicFiles.write(target, workbook::write);
+        return SafeFiles.replace(target, workbook::write);
     }
 
     @Override

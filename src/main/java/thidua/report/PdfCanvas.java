@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.util.Matrix;
+import thidua.files.SafeFiles;
 import thidua.scheme.Period;
 
 /**
@@ -247,7 +248,7 @@ final class PdfCanvas implements AutoCloseable {
                 cs = saved;
             }
         }
-        return AtomicFiles.write(target, doc::save);
+        return SafeFiles.replace(target, doc::save);
     }
 
     @Override

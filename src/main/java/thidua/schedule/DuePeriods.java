@@ -3,7 +3,6 @@ package thidua.schedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import thidua.consolidation.ConsolidationStore;
 import thidua.scheme.Period;
@@ -16,22 +15,17 @@ import thidua.scheme.SchemeStore;
  */
 @Component
 class DuePeriods {
-    private final JdbcClient jdbc;
     private final SchemeStore schemes;
     private final ConsolidationStore consolidations;
 
-    public DuePeriods(JdbcClient jdbc, SchemeStore schemes, ConsolidationStore consolidations) {
-        this.jdbc = jdbc;
+    public DuePeriods(SchemeStore schemes, ConsolidationStore consolidations) {
         this.schemes = schemes;
         this.consolidations = consolidations;
     }
 
     public List<String> periods() {
         List<String> due = new ArrayList<>();
-        List<String> codes = jdbc.sql("""
-                SELECT p.code FROM scheme_period p JOIN scheme_version v ON v.id = p.scheme_version_id
-                WHERE v.replaced_at IS NULL ORDER BY p.code""").query(String.class).list();
-        for (String code : codes) {
+        for (String code : schemes.currentPeriodCodes()) {
             schemes.currentForPeriod(code).ifPresent(stored -> {
                 Period period = stored.scheme().period(code).orElseThrow();
                 if (period.isLate(Instant.now()) && consolidations.isStale(code, stored.versionId())) {

@@ -52,6 +52,13 @@ public class SchemeStore {
                 .query(Long.class).list().stream().map(this::load).toList();
     }
 
+    /** The codes of the periods that current versions define, in code order. */
+    public List<String> currentPeriodCodes() {
+        return jdbc.sql("""
+                SELECT p.code FROM scheme_period p JOIN scheme_version v ON v.id = p.scheme_version_id
+                WHERE v.replaced_at IS NULL ORDER BY p.code""").query(String.class).list();
+    }
+
     /** Whether a unit code belongs to a current scheme. */
     public boolean knowsUnit(String unitCode) {
         return current().stream().anyMatch(s -> s.scheme().unit(unitCode).isPresent());
@@ -102,7 +109,7 @@ public class SchemeStore {
         record Row(String sha, byte[] content) {
         }
         Row row = jdbc.sql("SELECT sha256, content FROM scheme_version WHERE id = ?").param(versionId)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getBytes(2))).single();
+                .query((rs, n) -> new Row(rs.getString("sha256"), rs.getBytes("content"))).single();
         Scheme scheme = parsed.computeIfAbsent(versionId, id -> parse(row.content()));
         return new StoredScheme(versionId, row.sha(), scheme);
     }

@@ -35,14 +35,14 @@ class ImportJobConfig {
     public static final String JOB = "importJob";
 
     @Bean
-    Job importJob(JobRepository repository, Step importFiles, SubmissionStore submissions, SubmissionFiler filer,
+    Job importJob(JobRepository repository, Step importFiles, SubmissionStore submissions, InterruptedFilings interrupted,
                   ProcessRegistry owner) {
         return new JobBuilder(JOB, repository).start(importFiles).listener(owner).listener(new JobExecutionListener() {
             /** The summary counts what this execution stored, so a restarted run reports the same way. */
             @Override
             public void afterJob(JobExecution job) {
                 // After the scan, which finished the filings whose originals were still in the inbox.
-                filer.recordFinishedFilings(Inbox.beside(ImportParameters.from(job.getJobParameters()).inbox()));
+                interrupted.recordFinishedFilings(Inbox.beside(ImportParameters.from(job.getJobParameters()).inbox()));
                 Map<ImportStatus, Integer> counts = submissions.countsByStatus(job.getId());
                 JobSummary.put(job, String.format("import: %d accepted, %d rejected, %d duplicate",
                         counts.getOrDefault(ImportStatus.ACCEPTED, 0), counts.getOrDefault(ImportStatus.REJECTED, 0),
@@ -55,13 +55,14 @@ class ImportJobConfig {
 
     @Bean
     Step importFiles(JobRepository repository, PlatformTransactionManager tx, ListItemReader<Path> inboxReader,
-                     SubmissionExaminer examiner, SubmissionFiler filer, ItemWriter<Examination> submissionWriter, StepLog stepLog) {
+                     SubmissionExaminer examiner, InterruptedFilings interrupted, ItemWriter<Examination> submissionWriter,
+                     StepLog stepLog) {
         return new StepBuilder("importFiles", repository).listener(stepLog)
                 .<Path, Examination>chunk(1)
                 .transactionManager(tx)
                 .reader(inboxReader)
                 // A file whose import committed but whose filing was interrupted is filed, not imported again.
-                .processor(path -> filer.resumeInterrupted(path) ? null : examiner.examine(path))
+                .processor(path -> interrupted.resumeInterrupted(path) ? null : examiner.examine(path))
                 .writer(submissionWriter)
                 .build();
     }

@@ -2,10 +2,11 @@ package thidua.submission;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import thidua.files.SafeFiles;
 import thidua.files.Sha256;
 import thidua.report.ErrorReportWriter;
 import thidua.workbook.Finding;
@@ -21,19 +23,16 @@ import thidua.workbook.Finding;
 /**
  * Stores an examined file: its verdict is recorded in the chunk's transaction; after the
  * commit its original is copied under a generated name into {@code archive/P/UNIT/},
- * {@code archive/duplicate/} or {@code rejected/} (written to a hidden temporary file,
- * then renamed: never half there), the error report of a rejected file is written beside
- * it, the inbox copy is removed, and the row is marked filed. A process killed at any
- * point leaves no row and the file in the inbox (imported again from scratch); or a row
- * not marked filed and the file still in the inbox: the next import finishes that filing
- * ({@link #resumeInterrupted}) instead of importing the file twice; or a row not marked
- * filed whose original is already stored and gone from the inbox: the next import records
- * it ({@link #recordFinishedFilings}). No copy is ever made for a row that did not commit,
- * so nothing in archive/ or rejected/ lacks its row.
+ * {@code archive/duplicate/} or {@code rejected/} ({@link SafeFiles}: never half there,
+ * never over another file, keeping its arrival time), the error report of a rejected
+ * file is written beside it, the inbox copy is removed, and the row is marked filed. No
+ * copy is ever made for a row that did not commit, so nothing in archive/ or rejected/
+ * lacks its row. A filing interrupted by a killed process is finished by the next import:
+ * {@link InterruptedFilings}.
  */
 @Component
 class SubmissionFiler {
-    private static final Logger log = LoggerFactory.getLogger("thidua.import");
+    static final Logger log = LoggerFactory.getLogger("thidua.import");
     private final SubmissionStore store;
     private final TransactionTemplate separately;
 
@@ -48,7 +47,7 @@ class SubmissionFiler {
         store.lockBytes(e.file().sha256());
         if (e.verdict() != ImportStatus.DUPLICATE) {
             // Another import (an upload, another instance) may have stored the same bytes since e was examined.
-            java.util.Optional<Long> earlier = store.sameBytes(e.file().sha256());
+            Optional<Long> earlier = store.sameBytes(e.file().sha256());
             if (earlier.isPresent()) {
                 e = new Examination(e.file(), ImportStatus.DUPLICATE, null, null, earlier.get(), e.extension());
             }
@@ -69,76 +68,15 @@ class SubmissionFiler {
     }
 
     /**
-     * True when {@code path} is the original of a committed submission whose filing was
-     * interrupted (same bytes, same name, not marked filed): the filing is finished now
-     * and nothing new is recorded.
+     * After the commit (or when an interrupted filing is finished): the stored copy unless
+     * {@code stored} says it is there already, the error report, the inbox copy removed,
+     * the row marked filed. Never throws: what fails is logged and the file stays in the
+     * inbox for the next scan, which finishes the filing.
      */
-    public boolean resumeInterrupted(Path path) {
-        return resumeInterrupted(InboxFile.of(path));
-    }
-
-    /** As {@link #resumeInterrupted(Path)}, for a file whose name as sent is not its name on disk (an upload). */
-    public boolean resumeInterrupted(InboxFile file) {
-        Path path = file.path();
-        java.util.Optional<SubmissionStore.Stored> unfiled = store.unfiled(file.sha256(), file.originalName());
-        if (unfiled.isEmpty()) {
-            return false;
-        }
-        SubmissionStore.Stored s = unfiled.get();
-        log.info("{}: already imported as #{} ({}) by a run that stopped before filing it; filed now",
-                file.originalName(), s.id(), s.status().name().toLowerCase(java.util.Locale.ROOT));
-        complete(s.id(), path, Path.of(s.storedPath()), s.status() == ImportStatus.REJECTED ? store.findings(s.id()) : null,
-                true);
-        return true;
-    }
-
-    /**
-     * Records as filed the submissions of ended imports whose original is stored (with its
-     * bytes) and no longer in {@code inbox}: a process stopped between removing the inbox
-     * copy and recording it. One still in the inbox is left to the next scan, which
-     * finishes its filing; one neither stored nor in the inbox is reported.
-     */
-    public void recordFinishedFilings(Inbox inbox) {
-        for (SubmissionStore.Stored s : store.unfiledOfEndedImports()) {
-            Path stored = Path.of(s.storedPath());
-            if (Files.exists(inbox.dir().resolve(s.originalName()))) {
-                continue;
-            }
-            try {
-                if (!Files.isRegularFile(stored) || !Sha256.of(stored).equals(s.sha256())) {
-                    log.warn("#{} {}: neither filed in {} nor waiting in {}: look for the original", s.id(),
-                            s.originalName(), stored.getParent(), inbox.dir());
-                    continue;
-                }
-                Path report = ErrorReportWriter.reportPath(stored);
-                if (s.status() == ImportStatus.REJECTED && !Files.exists(report)) {
-                    new ErrorReportWriter().write(stored, store.findings(s.id()), report);
-                }
-                separately.executeWithoutResult(status -> store.markFiled(s.id()));
-                log.info("#{} {}: filed by a run that stopped before recording it; recorded now", s.id(),
-                        s.originalName());
-            } catch (IOException | RuntimeException ex) {
-                log.warn("#{} {}: could not record its filing ({})", s.id(), s.originalName(), ex.toString());
-            }
-        }
-    }
-
-    /**
-     * After the commit: the stored copy, the error report, the inbox copy removed, the row
-     * marked filed. Never throws: what fails is logged and the file stays in the inbox
-     * for the next scan, which finishes the filing.
-     */
-    private void complete(long id, Path source, Path target, List<Finding> report, boolean resumed) {
+    void complete(long id, Path source, Path target, List<Finding> report, boolean stored) {
         try {
-            if (resumed) {
-                removeTemporaries(target);
-            }
-            boolean stored = resumed && Files.isRegularFile(target); // renamed into place: complete
-            if (stored && !Sha256.of(target).equals(Sha256.of(source))) {
-                throw new IOException(target + " holds other bytes; left as it is");
-            }
             if (!stored) {
-                copyAtomically(source, target, resumed);
+                SafeFiles.copyKeepingTime(source, target);
             }
             if (report != null) {
                 new ErrorReportWriter().write(target, report, ErrorReportWriter.reportPath(target));
@@ -146,9 +84,13 @@ class SubmissionFiler {
             Files.deleteIfExists(source);
             separately.executeWithoutResult(status -> store.markFiled(id));
         } catch (IOException | RuntimeException ex) {
-            log.warn("#{} {}: recorded, but not yet filed into {} ({}); the next import finishes it", id,
-                    source.getFileName(), target.getParent(), ex.toString());
+            notYetFiled(id, source, target, ex);
         }
+    }
+
+    static void notYetFiled(long id, Path source, Path target, Exception ex) {
+        log.warn("#{} {}: recorded, but not yet filed into {} ({}); the next import finishes it", id,
+                source.getFileName(), target.getParent(), ex.toString());
     }
 
     /**
@@ -164,7 +106,7 @@ class SubmissionFiler {
             Inbox inbox = Inbox.beside(original.getParent().resolveSibling("inbox"));
             Path target = target(e, inbox, stored.id());
             // The name is this submission's own: a copy there can only be left by a rerun that did not commit.
-            copyAtomically(original, target, true);
+            copyUnlessThere(original, target);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
@@ -207,44 +149,18 @@ class SubmissionFiler {
         return code.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    /**
-     * Copies {@code from} (keeping its modification time, the arrival) to a hidden temporary
-     * file beside {@code to}, forces it to disk and renames it to {@code to} in one step.
-     * Without {@code replace}, fails rather than overwrite an existing file.
-     */
-    private static void copyAtomically(Path from, Path to, boolean replace) {
+    /** Copies {@code from} to {@code to} (keeping its arrival time) unless a copy with the same bytes is there. */
+    private static void copyUnlessThere(Path from, Path to) {
         try {
-            Files.createDirectories(to.getParent());
-            if (!replace && Files.exists(to)) {
-                throw new java.nio.file.FileAlreadyExistsException(to.toString());
-            }
-            Path tmp = Files.createTempFile(to.getParent(), "." + to.getFileName() + ".", ".tmp");
             try {
-                Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(tmp,
-                        java.nio.file.StandardOpenOption.WRITE)) {
-                    channel.force(true);
+                SafeFiles.copyKeepingTime(from, to);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isRegularFile(to) || !Sha256.of(to).equals(Sha256.of(from))) {
+                    throw e; // other bytes under this submission's name: left as they are
                 }
-                Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("Không lưu được " + from + " vào " + to, ex);
-        }
-    }
-
-    /** Hidden temporary copies of {@code target} left by a process killed while copying. */
-    private static void removeTemporaries(Path target) throws IOException {
-        if (!Files.isDirectory(target.getParent())) {
-            return;
-        }
-        String prefix = "." + target.getFileName() + ".";
-        try (java.util.stream.Stream<Path> files = Files.list(target.getParent())) {
-            for (Path p : files.filter(p -> p.getFileName().toString().startsWith(prefix)
-                    && p.getFileName().toString().endsWith(".tmp")).toList()) {
-                deleteQuietly(p);
-            }
         }
     }
 
@@ -270,7 +186,7 @@ class SubmissionFiler {
                 }
             }
         }
-        for (Finding w : e.parsed() == null ? java.util.List.<Finding>of() : e.parsed().warnings()) {
+        for (Finding w : e.parsed() == null ? List.<Finding>of() : e.parsed().warnings()) {
             log.info("    {}", w);
         }
     }

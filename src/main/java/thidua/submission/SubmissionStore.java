@@ -1,5 +1,6 @@
 package thidua.submission;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -80,7 +81,8 @@ public class SubmissionStore {
                 JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
                     AND p.parameter_name = ?
                 WHERE s.filed_at IS NULL AND e.status NOT IN ('STARTING', 'STARTED', 'STOPPING') ORDER BY s.id""")
-                .param(UploadParameters.UPLOAD).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list().stream()
+                .param(UploadParameters.UPLOAD)
+                .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("parameter_value")}).list().stream()
                 .flatMap(r -> find((Long) r[0]).map(st -> new UnfiledUpload(st, Path.of((String) r[1])))
                         .stream())
                 .toList();
@@ -134,9 +136,9 @@ public class SubmissionStore {
                 SELECT s.id, s.original_name, s.status, s.unit_code, s.period_code, s.arrived_at, s.imported_at,
                     s.revalidated_at,
                     (SELECT count(*) FROM submission_finding f WHERE f.submission_id = s.id AND f.severity = 'ERROR'
-                        AND f.superseded_at IS NULL),
+                        AND f.superseded_at IS NULL) AS errors,
                     (SELECT count(*) FROM submission_finding f WHERE f.submission_id = s.id AND f.severity = 'WARNING'
-                        AND f.superseded_at IS NULL),
+                        AND f.superseded_at IS NULL) AS warnings,
                     s.duplicate_of
                 FROM submission s
                 WHERE (CAST(:period AS TEXT) IS NULL OR s.period_code = :period)
@@ -146,10 +148,11 @@ public class SubmissionStore {
                 ORDER BY s.id DESC LIMIT :limit""")
                 .param("period", period).param("status", status == null ? null : status.name()).param("unit", unit).param("scope", scope)
                 .param("limit", limit)
-                .query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), status(rs.getString(3)), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getInt(10),
-                        rs.getObject(11, Long.class)))
+                .query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("original_name"), status(rs.getString("status")),
+                        rs.getString("unit_code"), rs.getString("period_code"), rs.getTimestamp("arrived_at").toInstant(),
+                        rs.getTimestamp("imported_at").toInstant(),
+                        rs.getTimestamp("revalidated_at") == null ? null : rs.getTimestamp("revalidated_at").toInstant(),
+                        rs.getInt("errors"), rs.getInt("warnings"), rs.getObject("duplicate_of", Long.class)))
                 .list();
     }
 
@@ -167,9 +170,10 @@ public class SubmissionStore {
                     uploaded_by, sender_unit
                 FROM submission WHERE id = ?""")
                 .param(id)
-                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getTimestamp(6).toInstant(), status(rs.getString(7)), rs.getString(8),
-                        rs.getString(9), rs.getString(10), rs.getString(11)))
+                .query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("sha256"), rs.getString("original_name"),
+                        rs.getString("stored_path"), rs.getLong("size_bytes"), rs.getTimestamp("arrived_at").toInstant(),
+                        status(rs.getString("status")), rs.getString("unit_code"), rs.getString("period_code"),
+                        rs.getString("uploaded_by"), rs.getString("sender_unit")))
                 .optional();
     }
 
@@ -222,10 +226,10 @@ public class SubmissionStore {
     /** Counts of verdicts recorded by one job execution, for the command's summary line. */
     public Map<ImportStatus, Integer> countsByStatus(long jobExecutionId) {
         Map<ImportStatus, Integer> counts = new EnumMap<>(ImportStatus.class);
-        jdbc.sql("SELECT status, count(*) FROM submission WHERE job_execution_id = ? GROUP BY status")
+        jdbc.sql("SELECT status, count(*) AS n FROM submission WHERE job_execution_id = ? GROUP BY status")
                 .param(jobExecutionId)
                 .query(rs -> {
-                    counts.put(status(rs.getString(1)), rs.getInt(2));
+                    counts.put(status(rs.getString("status")), rs.getInt("n"));
                 });
         return counts;
     }
@@ -271,9 +275,11 @@ public class SubmissionStore {
         jdbc.sql("SELECT indicator_code, current_value, baseline_value FROM submission_value WHERE submission_id = ?")
                 .param(submissionId)
                 .query(rs -> {
-                    values.put(rs.getString(1), new ReportedValue(rs.getString(1),
-                            rs.getBigDecimal(2).stripTrailingZeros(),
-                            rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).stripTrailingZeros()));
+                    String indicator = rs.getString("indicator_code");
+                    BigDecimal baseline = rs.getBigDecimal("baseline_value");
+                    values.put(indicator, new ReportedValue(indicator,
+                            rs.getBigDecimal("current_value").stripTrailingZeros(),
+                            baseline == null ? null : baseline.stripTrailingZeros()));
                 });
         return values;
     }
@@ -302,8 +308,8 @@ public class SubmissionStore {
                     SELECT 1 FROM submission_finding f WHERE f.submission_id = s.id
                     AND f.code IN ('E-UNIT-UNKNOWN', 'E-PERIOD-UNKNOWN')))
                 ORDER BY s.id""")
-                .query((rs, n) -> new Unattributed(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Unattributed(rs.getLong("id"), rs.getString("original_name"),
+                        rs.getTimestamp("arrived_at").toInstant(), rs.getString("unit_code"), rs.getString("period_code")))
                 .list();
     }
 
@@ -312,8 +318,8 @@ public class SubmissionStore {
                 SELECT severity, code, sheet, cell, message FROM submission_finding
                 WHERE submission_id = ? AND superseded_at IS NULL ORDER BY id""")
                 .param(submissionId)
-                .query((rs, n) -> new Finding(Finding.Severity.valueOf(rs.getString(1)), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Finding(Finding.Severity.valueOf(rs.getString("severity")), rs.getString("code"),
+                        rs.getString("sheet"), rs.getString("cell"), rs.getString("message")))
                 .list();
     }
 }

@@ -19,8 +19,8 @@ import thidua.job.StepLog;
 
 /**
  * The upload job: one file sent through the console or the API, examined and filed
- * exactly as an inbox file is ({@link SubmissionExaminer}, {@link SubmissionFiler}: the
- * same rules, the same duplicate check, the same archive/ and rejected/ beside the
+ * exactly as an inbox file is ({@link SubmissionExaminer}, {@link SubmissionFiler},
+ * {@link InterruptedFilings}: the same rules, the same duplicate check, the same archive/ and rejected/ beside the
  * configured inbox), with the upload time as its arrival, in one transaction with its
  * audit row. Parameters: {@link UploadParameters}.
  */
@@ -37,7 +37,8 @@ public class UploadJobConfig {
 
     @Bean
     Step fileUpload(JobRepository repository, PlatformTransactionManager tx, SubmissionStore store,
-                    SubmissionExaminer examiner, SubmissionFiler filer, AuditLog audit, StepLog stepLog) {
+                    SubmissionExaminer examiner, SubmissionFiler filer, InterruptedFilings interrupted, AuditLog audit,
+                    StepLog stepLog) {
         return new StepBuilder("fileUpload", repository).listener(stepLog).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             UploadParameters p = UploadParameters.from(job.getJobParameters());
@@ -45,7 +46,7 @@ public class UploadJobConfig {
             for (SubmissionStore.UnfiledUpload u : store.unfiledUploads()) {
                 if (Files.isRegularFile(u.staged()) && !u.staged().equals(p.staged())) {
                     SubmissionStore.Stored s = u.stored();
-                    filer.resumeInterrupted(new InboxFile(u.staged(), s.originalName(), s.arrivedAt(), s.size(),
+                    interrupted.resumeInterrupted(new InboxFile(u.staged(), s.originalName(), s.arrivedAt(), s.size(),
                             s.sha256()));
                 }
             }
@@ -54,7 +55,7 @@ public class UploadJobConfig {
             }
             InboxFile file = p.file();
             // Restarted after its row committed but before its filing finished: finish it, record nothing new.
-            if (filer.resumeInterrupted(file)) {
+            if (interrupted.resumeInterrupted(file)) {
                 JobSummary.put(job, "upload: " + p.originalName() + " filed");
                 return RepeatStatus.FINISHED;
             }

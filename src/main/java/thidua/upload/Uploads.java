@@ -11,9 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -27,6 +25,7 @@ import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
 import thidua.settings.ThiduaProperties;
 import thidua.submission.ImportStatus;
+import thidua.files.Sha256;
 import thidua.submission.SubmissionStore;
 import thidua.submission.UploadJobConfig;
 import thidua.submission.UploadParameters;
@@ -174,12 +173,7 @@ public class Uploads {
         Instant arrived = Instant.now();
         Path path = staging.resolve(UUID.randomUUID() + ".upload");
         Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = Sha256.newDigest();
         long size = 0;
         try (InputStream in = part.open();
              OutputStream out = new DigestOutputStream(Files.newOutputStream(path, StandardOpenOption.WRITE), digest)) {
@@ -199,7 +193,7 @@ public class Uploads {
             channel.force(true);
         }
         Files.setLastModifiedTime(path, FileTime.from(arrived));
-        return new Staged(path, size, HexFormat.of().formatHex(digest.digest()), arrived);
+        return new Staged(path, size, Sha256.hex(digest), arrived);
     }
 
     /**

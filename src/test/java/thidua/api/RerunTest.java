@@ -31,8 +31,8 @@ import thidua.access.Role;
 import thidua.access.Users;
 import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
-import thidua.command.CommandLine;
 import thidua.command.ConsoleCapture;
+import thidua.job.ExitCode;
 import thidua.samples.SampleProvince;
 import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
@@ -161,7 +161,7 @@ class RerunTest {
         assertThat(ranked(out, "PA02")).isPresent();
         assertThat(ranked(out, "PA01")).isPresent();
         Cli twice = cli("rerun", "--import", String.valueOf(pa02), "--data-dir", DATA_DIR);
-        assertThat(twice.exit()).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(twice.exit()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(twice.output()).contains("chỉ chạy lại được tệp bị trả lại");
         assertThat(post("/api/imports/999999/rerun").statusCode()).isEqualTo(404);
     }
@@ -193,7 +193,7 @@ class RerunTest {
         // The same through the command line: `rerun --execution ID`.
         Path out2 = Files.writeString(work.resolve("out2"), "không phải thư mục");
         RunResult second = runs.consolidate("2024", out2);
-        assertThat(second.exitCode()).isEqualTo(RunResult.FAILED);
+        assertThat(second.exitCode()).isEqualTo(ExitCode.FAILED);
         Files.delete(out2);
         Files.createDirectories(out2);
         Cli cli = cli("rerun", "--execution", String.valueOf(second.execution().getId()), "--data-dir", DATA_DIR);
@@ -201,7 +201,7 @@ class RerunTest {
         assertThat(cli.output()).contains("consolidate: 2024:");
         assertThat(out2.resolve("2024").resolve("bang-diem-2024.xlsx")).exists();
         Cli twice = cli("rerun", "--execution", String.valueOf(second.execution().getId()), "--data-dir", DATA_DIR);
-        assertThat(twice.exit()).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(twice.exit()).isEqualTo(ExitCode.REFUSED.code());
     }
 
     // ------------------------------------------------------------------ helpers

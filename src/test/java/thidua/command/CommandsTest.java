@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import thidua.command.ConsoleCapture.Result;
+import thidua.job.ExitCode;
 import thidua.samples.SampleProvince;
 import thidua.testing.Database;
 import thidua.testing.ThiduaSpringTest;
@@ -79,7 +80,7 @@ class CommandsTest {
             set(wb, "Tiêu chí", "TL.KP", 4, "TP.KP/TP.KHONGCO");
         });
         Result result = execute("scheme", "--file", broken.toString());
-        assertThat(result.exit()).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(result.exit()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(result.output()).contains("S-UNKNOWN-BLOCK Đơn vị!", "\"K9\"", "S-UNKNOWN-INDICATOR Tiêu chí!",
                 "\"TP.KHONGCO\"", "scheme: refused, 2 problem(s)");
         assertThat(count("SELECT count(*) FROM scheme_version")).isZero();
@@ -223,7 +224,7 @@ class CommandsTest {
     @Test
     void consolidatingAPeriodNoSchemeDefinesIsBadUsage() throws Exception {
         Result result = execute("consolidate", "--period", "2099", "--out", work.resolve("out").toString());
-        assertThat(result.exit()).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(result.exit()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(result.output()).contains("\"2099\"");
     }
 
@@ -232,7 +233,7 @@ class CommandsTest {
         execute("scheme", "--file", SCHEME.toString());
         Path notAFolder = Files.writeString(work.resolve("out"), "không phải thư mục");
         Result result = execute("consolidate", "--period", "2024", "--out", notAFolder.toString());
-        assertThat(result.exit()).isEqualTo(CommandLine.FAILED);
+        assertThat(result.exit()).isEqualTo(ExitCode.FAILED.code());
         assertThat(result.output()).contains("consolidate: FAILED");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import thidua.ThiduaApplication;
+import thidua.job.ExitCode;
 
 /** Bad usage is refused before anything starts, with exit code 2 and a reason. */
 class InvocationTest {
@@ -79,8 +80,8 @@ class InvocationTest {
 
     @Test
     void badUsageExitsWith2AndHelpWith0WithoutStartingAnything() {
-        assertThat(ThiduaApplication.run(new String[] {"xoa"})).isEqualTo(CommandLine.BAD_USAGE);
-        assertThat(ThiduaApplication.run(new String[] {})).isEqualTo(CommandLine.BAD_USAGE);
-        assertThat(ThiduaApplication.run(new String[] {"--help"})).isEqualTo(CommandLine.OK);
+        assertThat(ThiduaApplication.run(new String[] {"xoa"})).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(ThiduaApplication.run(new String[] {})).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(ThiduaApplication.run(new String[] {"--help"})).isEqualTo(ExitCode.COMPLETED.code());
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import thidua.ThiduaApplication;
 import thidua.batch.BatchRuns;
 import thidua.command.ConsoleCapture.Result;
+import thidua.job.ExitCode;
 import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
 import thidua.testing.ThiduaSpringTest;
@@ -108,10 +109,10 @@ class UserCommandsTest {
 
         // A bad role is bad usage: refused by the parser, before any application starts.
         Cli badRole = cli("user", "add", "--login", "lanhdao", "--role", "BOSS");
-        assertThat(badRole.exit()).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(badRole.exit()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(badRole.err()).contains("--role phải là ADMIN, HQ, LEADER hoặc UNIT: BOSS", "Cách dùng");
         Cli noLogin = cli("user", "add", "--role", "HQ");
-        assertThat(noLogin.exit()).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(noLogin.exit()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(noLogin.err()).contains("Lệnh user add cần --login");
     }
 
@@ -160,7 +161,7 @@ class UserCommandsTest {
         assertThat(row("quantri").role()).isEqualTo("ADMIN");
         // A misspelt option is still bad usage, not a property.
         Cli typo = cli("status", "--perod", "2024");
-        assertThat(typo.exit()).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(typo.exit()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(typo.err()).contains("Lệnh status không nhận --perod");
     }
 
@@ -197,7 +198,7 @@ class UserCommandsTest {
     }
 
     private static void assertRefused(Result result, String sentence) {
-        assertThat(result.exit()).as(result.output()).isEqualTo(CommandLine.BAD_USAGE);
+        assertThat(result.exit()).as(result.output()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(result.output()).contains("user: ", sentence);
     }
 

@@ -131,7 +131,7 @@ class DeliveryTest {
         String again = consolidate();
 
         // Same data, other bytes: what is compared is the fingerprint, not the file's SHA-256.
-        assertThat(Fingerprint.sha256(out("bang-diem-2024.xlsx"))).isNotEqualTo(Fingerprint.sha256(delivered));
+        assertThat(thidua.files.Sha256.of(out("bang-diem-2024.xlsx"))).isNotEqualTo(thidua.files.Sha256.of(delivered));
         assertThat(Fingerprint.of(out("bang-diem-2024.xlsx"))).isEqualTo(Fingerprint.of(delivered));
 
         assertThat(again).contains("nothing new to deliver (2 recipient(s) up to date)");

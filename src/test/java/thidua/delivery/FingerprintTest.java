@@ -25,7 +25,7 @@ class FingerprintTest {
     void anXlsxWrittenAtAnotherTimeWithTheSameContentHasTheSameFingerprint() throws IOException {
         byte[] monday = xlsx("Tổng hợp", 42, MONDAY);
         byte[] friday = xlsx("Tổng hợp", 42, FRIDAY);
-        assertThat(Fingerprint.sha256(monday)).isNotEqualTo(Fingerprint.sha256(friday));
+        assertThat(thidua.files.Sha256.of(monday)).isNotEqualTo(thidua.files.Sha256.of(friday));
         assertThat(Fingerprint.of(monday)).isEqualTo(Fingerprint.of(friday));
     }
 
@@ -51,7 +51,7 @@ class FingerprintTest {
     void aPdfSavedAgainWithOtherDatesAndIdHasTheSameFingerprint() {
         byte[] monday = pdf("Bao cao thi dua 2024", "D:20250106080000+07'00'", "0A1B2C", false);
         byte[] friday = pdf("Bao cao thi dua 2024", "D:20250110173000+07'00'", "FFEE99", false);
-        assertThat(Fingerprint.sha256(monday)).isNotEqualTo(Fingerprint.sha256(friday));
+        assertThat(thidua.files.Sha256.of(monday)).isNotEqualTo(thidua.files.Sha256.of(friday));
         assertThat(Fingerprint.of(monday)).isEqualTo(Fingerprint.of(friday));
     }
 
@@ -59,7 +59,7 @@ class FingerprintTest {
     void datesInsideACompressedObjectStreamAreIgnoredToo() {
         byte[] monday = pdf("Bao cao thi dua 2024", "D:20250106080000+07'00'", "0A1B2C", true);
         byte[] friday = pdf("Bao cao thi dua 2024", "D:20250110173000+07'00'", "FFEE99", true);
-        assertThat(Fingerprint.sha256(monday)).isNotEqualTo(Fingerprint.sha256(friday));
+        assertThat(thidua.files.Sha256.of(monday)).isNotEqualTo(thidua.files.Sha256.of(friday));
         assertThat(Fingerprint.of(monday)).isEqualTo(Fingerprint.of(friday));
     }
 
@@ -75,9 +75,9 @@ class FingerprintTest {
     @Test
     void anyOtherFileAndABrokenZipAreTakenWhole() {
         byte[] csv = "a;b\n1;2\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(Fingerprint.of(csv)).isEqualTo(Fingerprint.sha256(csv));
+        assertThat(Fingerprint.of(csv)).isEqualTo(thidua.files.Sha256.of(csv));
         byte[] broken = {'P', 'K', 3, 4, 1, 2, 3};
-        assertThat(Fingerprint.of(broken)).isEqualTo(Fingerprint.sha256(broken));
+        assertThat(Fingerprint.of(broken)).isEqualTo(thidua.files.Sha256.of(broken));
     }
 
     // ------------------------------------------------------------------ files

@@ -45,6 +45,18 @@ class OutboxTest {
     }
 
     @Test
+    void aCopyIsReadableLikeAnyNewFileNotByItsOwnerOnly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Outbox outbox = new Outbox(dir.resolve("outbox"));
+        Path source = Files.writeString(Files.createDirectories(dir.resolve("out")).resolve("bao-cao-2024.pdf"), "%PDF-");
+        Path plain = Files.createFile(dir.resolve("plain"));
+
+        Outbox.Placed placed = outbox.place(source, Fingerprint.of(source), outbox.folder("a", "2024"), 1);
+
+        assertThat(Files.getPosixFilePermissions(placed.path())).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void aFileAlreadyThereWithOtherContentIsNeverOverwritten() throws IOException {
         Outbox outbox = new Outbox(dir.resolve("outbox"));
         Path folder = Files.createDirectories(outbox.folder("a", "2024"));

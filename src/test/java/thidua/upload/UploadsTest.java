@@ -164,6 +164,26 @@ class UploadsTest {
     }
 
     @Test
+    void anUploadStagedForItsOwnerOnlyIsArchivedReadableLikeAnyNewFileAndDatedByItsUpload() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DATA.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        byte[] bytes = distinct("PA01", "quyen-doc");
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        JsonNode sent = single(hq.upload("/api/uploads", "file", List.of(new FilePart("PA01.xlsx", bytes))));
+        assertThat(sent.path("status").asString()).as(sent.toString()).isEqualTo("ACCEPTED");
+        List<Path> archived = TestSubmissions.originals(DATA.resolve("archive/2024/PA01"));
+        assertThat(archived).hasSize(1);
+        Path stored = archived.get(0);
+        assertThat(Files.readAllBytes(stored)).isEqualTo(bytes);
+        Path plain = Files.createFile(Files.createDirectories(DATA.resolve("made")).resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(stored)).isEqualTo(Files.getPosixFilePermissions(plain));
+        Files.delete(plain);
+        java.time.Instant arrived = jdbc.sql("SELECT arrived_at FROM submission WHERE id = ?")
+                .param(sent.path("importId").asLong()).query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(arrived).isAfter(before);
+        assertThat(Files.getLastModifiedTime(stored).toInstant().toEpochMilli()).isEqualTo(arrived.toEpochMilli());
+    }
+
+    @Test
     void theSameFileUploadedAndDroppedIntoTheInboxAtTheSameMomentIsImportedOnce() throws Exception {
         // The inbox import starts later and later, so that over the rounds either arrival may be
         // examined first and both may be examined before either is filed.
