@@ -94,36 +94,36 @@ class UserPages {
     @PostMapping("/nguoi-dung/{login}/mat-khau")
     String password(@PathVariable String login, @RequestParam(defaultValue = "") String password,
                     HttpServletRequest request, RedirectAttributes redirect) {
-        try {
-            users.setPassword(login, password, true, Signed.actor(request));
-            redirect.addFlashAttribute("notice", "Đã đặt mật khẩu tạm cho " + login
-                    + ". Người này phải đổi mật khẩu ở lần đăng nhập tới.");
-        } catch (Users.Refused e) {
-            redirect.addFlashAttribute("problem", "Chưa đặt được mật khẩu cho " + login + ": " + e.getMessage() + ".");
-        }
-        return "redirect:/nguoi-dung";
+        return act(redirect, () -> users.setPassword(login, password, true, Signed.actor(request)),
+                "Đã đặt mật khẩu tạm cho " + login + ". Người này phải đổi mật khẩu ở lần đăng nhập tới.",
+                "Chưa đặt được mật khẩu cho " + login);
     }
 
     @PostMapping("/nguoi-dung/{login}/vo-hieu")
     String disable(@PathVariable String login, HttpServletRequest request, RedirectAttributes redirect) {
-        try {
-            users.disable(login, Signed.actor(request));
-            redirect.addFlashAttribute("notice", "Đã vô hiệu hoá tài khoản " + login + ".");
-        } catch (Users.Refused e) {
-            redirect.addFlashAttribute("problem", "Chưa vô hiệu hoá được " + login + ": " + e.getMessage() + ".");
-        }
-        return "redirect:/nguoi-dung";
+        return act(redirect, () -> users.disable(login, Signed.actor(request)),
+                "Đã vô hiệu hoá tài khoản " + login + ".", "Chưa vô hiệu hoá được " + login);
     }
 
     /** Enables a disabled account, and unlocks a locked one. */
     @PostMapping("/nguoi-dung/{login}/kich-hoat")
     String enable(@PathVariable String login, HttpServletRequest request, RedirectAttributes redirect) {
+        return act(redirect, () -> users.enable(login, Signed.actor(request)),
+                "Tài khoản " + login + " đã dùng được.", "Chưa kích hoạt được " + login);
+    }
+
+    /** One account action: its notice when done, or why it was refused, back on the users page. */
+    private static String act(RedirectAttributes redirect, Action action, String notice, String refused) {
         try {
-            users.enable(login, Signed.actor(request));
-            redirect.addFlashAttribute("notice", "Tài khoản " + login + " đã dùng được.");
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
         } catch (Users.Refused e) {
-            redirect.addFlashAttribute("problem", "Chưa kích hoạt được " + login + ": " + e.getMessage() + ".");
+            redirect.addFlashAttribute("problem", refused + ": " + e.getMessage() + ".");
         }
         return "redirect:/nguoi-dung";
+    }
+
+    private interface Action {
+        void run() throws Users.Refused;
     }
 }
