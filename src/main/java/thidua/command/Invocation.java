@@ -10,7 +10,7 @@ import java.util.Set;
  * the command takes, and Spring properties (`--server.port=8081`, any `--a.b=value`) handed
  * to Spring Boot untouched.
  */
-public record Invocation(String command, Map<String, String> options, List<String> springArgs) {
+record Invocation(String command, Map<String, String> options, List<String> springArgs) {
 
     /** Each command and the options it requires; every command also takes --data-dir. */
     static final Map<String, List<String>> COMMANDS = new LinkedHashMap<>();

@@ -2,10 +2,7 @@ package thidua.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -26,11 +23,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
-import thidua.command.Commands;
 import thidua.command.ConsoleCapture;
-import thidua.command.Invocation;
+import thidua.command.TestCommands;
 import thidua.samples.ArrivalManifest;
 import thidua.samples.SampleProvince;
 import thidua.testing.Browser;
@@ -65,7 +62,7 @@ class ConsoleBrowserTest {
     private static String invalid;
 
     @Autowired
-    Commands commands;
+    ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @LocalServerPort
@@ -100,17 +97,9 @@ class ConsoleBrowserTest {
 
     /** A command as the terminal runs it, {@code input} (if any) on its standard input; it must exit 0. */
     private void command(String input, String... args) throws Exception {
-        Invocation invocation = Invocation.parse(args);
-        InputStream stdin = System.in;
-        if (input != null) {
-            System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-        }
-        try {
-            ConsoleCapture.Result result = ConsoleCapture.run(() -> commands.execute(invocation));
-            assertThat(result.exit()).as(result.output()).isZero();
-        } finally {
-            System.setIn(stdin);
-        }
+        ConsoleCapture.Result result = input == null ? TestCommands.run(context, args)
+                : TestCommands.runWithInput(context, input, args);
+        assertThat(result.exit()).as(result.output()).isZero();
     }
 
     @Test
@@ -249,10 +238,8 @@ class ConsoleBrowserTest {
     }
 
     /** The errors the importer finds in a sample, read in-process: what the page must show, cell by cell. */
-    private static List<thidua.workbook.Finding> expectedErrors(String name) throws IOException {
-        try (Workbook wb = WorkbookFactory.create(sample(name).toFile(), null, true)) {
-            return thidua.submission.SubmissionReader.read(wb, thidua.workbook.Samples.schemes()).errors();
-        }
+    private static List<thidua.workbook.Finding> expectedErrors(String name) {
+        return thidua.submission.Readings.errors(sample(name));
     }
 
     private static void signIn(WebDriver d, String login, String password) {
