@@ -25,7 +25,7 @@ import thidua.testing.TestSubmissions.Made;
  */
 @ChildProcessesTest
 class ImportKilledMidwayTest {
-    private static final int FILES = 120;
+    private static final int FILES = 60;
 
     @TempDir
     Path work;

@@ -43,7 +43,7 @@ class TwoInstancesTest {
     private static final String ADMIN = "quantri";
     private static final String ADMIN_PASSWORD = "Mat-khau-quan-tri-1";
     private static final int FIRST = 8;
-    private static final int SECOND = 80;
+    private static final int SECOND = 40;
 
     @TempDir
     Path work;
