@@ -93,7 +93,7 @@ class ScheduleSyncTest {
         String name = scheduler.getSchedulerName();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
-            for (int round = 0; round < 15; round++) {
+            for (int round = 0; round < 6; round++) {
                 for (String table : new String[] {"qrtz_cron_triggers", "qrtz_triggers", "qrtz_job_details",
                         "qrtz_locks"}) {
                     jdbc.sql("DELETE FROM " + table + " WHERE sched_name = ?").param(name).update();

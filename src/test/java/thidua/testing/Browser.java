@@ -14,11 +14,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -86,8 +86,27 @@ public final class Browser implements AutoCloseable {
     public static void clickToLeave(WebDriver d, WebElement control) {
         WebElement page = d.findElement(By.tagName("html"));
         control.click();
-        new WebDriverWait(d, WAIT).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(d, WAIT).until(driver -> gone(page));
         awaitLoaded(d);
+    }
+
+    /**
+     * True once {@code element}'s page has been replaced. Chromium says so with a stale element
+     * or, when asked while the old document is being torn down, with an inspector error that
+     * the node "does not belong to the document" (seen on a loaded machine).
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Waits until the current page has finished loading. */
