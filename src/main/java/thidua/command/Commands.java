@@ -16,7 +16,7 @@ import thidua.text.Labels;
  * the JDBC job repository, launched through {@link BatchRuns}; this class only prints.
  */
 @Component
-public class Commands {
+class Commands {
     private final BatchRuns runs;
     private final SchemeStore schemes;
     private final StatusReport statusReport;

@@ -14,7 +14,7 @@ import thidua.access.Role;
  * the command takes, and Spring properties (`--server.port=8081`, any `--a.b=value`) handed
  * to Spring Boot untouched.
  */
-public record Invocation(String command, Map<String, String> options, List<String> springArgs) {
+record Invocation(String command, Map<String, String> options, List<String> springArgs) {
 
     /** Each command and the options it requires; every command also takes --data-dir. */
     static final Map<String, List<String>> COMMANDS = new LinkedHashMap<>();

@@ -28,6 +28,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import thidua.scheme.Period;
 import thidua.settings.ThiduaProperties;
 
@@ -42,10 +44,12 @@ class ScheduleSync {
     public static final String GROUP = "thidua";
     private static final Logger log = LoggerFactory.getLogger("thidua.schedule");
     private final Scheduler scheduler;
+    private final TransactionTemplate transaction;
     private final Path jobsDir;
 
-    public ScheduleSync(Scheduler scheduler, ThiduaProperties settings) {
+    public ScheduleSync(Scheduler scheduler, PlatformTransactionManager transactions, ThiduaProperties settings) {
         this.scheduler = scheduler;
+        this.transaction = new TransactionTemplate(transactions);
         this.jobsDir = settings.jobsDir();
     }
 
@@ -54,8 +58,41 @@ class ScheduleSync {
         sync();
     }
 
+    /**
+     * Stores every definition of jobs/ and removes the schedules whose file is gone, in one
+     * transaction: Spring's Quartz job store takes Quartz's row lock (TRIGGER_ACCESS) on the
+     * caller's connection, so outside a transaction the lock ended with its own statement and
+     * two instances syncing at once both stored the same job (duplicate key, a failed start).
+     * In the transaction the lock is held to the end: one instance stores, the other then sees
+     * the job there and leaves it, or replaces it with the same definition.
+     */
     public List<ScheduleDefinition> sync() throws IOException, SchedulerException {
         List<ScheduleDefinition> definitions = definitions();
+        try {
+            transaction.executeWithoutResult(status -> {
+                try {
+                    store(definitions);
+                } catch (SchedulerException e) {
+                    throw new StoreFailed(e);
+                }
+            });
+        } catch (StoreFailed e) {
+            throw e.cause;
+        }
+        return definitions;
+    }
+
+    /** A SchedulerException out of the transaction's callback. */
+    private static final class StoreFailed extends RuntimeException {
+        private final SchedulerException cause;
+
+        StoreFailed(SchedulerException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    private void store(List<ScheduleDefinition> definitions) throws SchedulerException {
         Set<JobKey> wanted = new HashSet<>();
         for (ScheduleDefinition d : definitions) {
             JobKey key = JobKey.jobKey(d.name(), GROUP);
@@ -88,7 +125,6 @@ class ScheduleSync {
                 log.info("schedule {}: removed (its file is gone from {})", key.getName(), jobsDir);
             }
         }
-        return definitions;
     }
 
     /** True when Quartz already holds this job and trigger as defined, in a state that fires. */

@@ -24,7 +24,7 @@ import thidua.workbook.Tables;
  * has no problem at all; otherwise every problem found, so headquarters can fix the
  * workbook in one pass.
  */
-public final class SchemeReader {
+final class SchemeReader {
     static final String GENERAL = "Chung";
     static final String PERIODS = "Kỳ báo cáo";
     static final String BLOCKS = "Khối";

@@ -11,7 +11,7 @@ import thidua.workbook.Finding;
  * (null when unreadable), its values by indicator code (only those that apply to the
  * unit's block), and every error and warning. Accepted exactly when there is no error.
  */
-public record ParsedSubmission(String unitCode, String periodCode, Map<String, ReportedValue> values,
+record ParsedSubmission(String unitCode, String periodCode, Map<String, ReportedValue> values,
                                Map<String, String[]> cells, List<Finding> findings) {
 
     public boolean accepted() {

@@ -30,7 +30,7 @@ import thidua.workbook.Tables;
  * Reads a unit's submission workbook (FORMATS.md §2) and checks it against the scheme
  * that defines its period. Every problem of the file is reported, never only the first.
  */
-public final class SubmissionReader {
+final class SubmissionReader {
     static final String INFO = "Thông tin";
     static final String VALUES = "Chỉ tiêu";
     static final String UNIT = "Mã đơn vị";

@@ -25,7 +25,7 @@ import thidua.testing.TestSubmissions.Made;
  */
 @ChildProcessesTest
 class ImportKilledMidwayTest {
-    private static final int FILES = 120;
+    private static final int FILES = 60;
 
     @TempDir
     Path work;
@@ -54,7 +54,7 @@ class ImportKilledMidwayTest {
                         WHERE i.job_name = 'importJob' AND e.status = 'STARTED'""").query(Long.class).single();
             }
             long importedWhenKilled = db.count("SELECT count(*) FROM submission");
-            System.out.printf("kill -9 after %d of %d files imported%n", importedWhenKilled, FILES);
+            System.err.printf("kill -9 after %d of %d files imported%n", importedWhenKilled, FILES);
             assertThat(importedWhenKilled).as("killed in the middle").isLessThan(FILES);
             assertThat(TestSubmissions.files(inbox)).isNotEmpty();
 
@@ -64,7 +64,7 @@ class ImportKilledMidwayTest {
                 assertThat(exit).as(again.tail()).isZero();
                 assertThat(again.output()).containsPattern("import: \\d+ accepted, \\d+ rejected, 0 duplicate");
                 again.output().lines().filter(l -> l.contains("filed now") || l.startsWith("import:"))
-                        .forEach(l -> System.out.println("second import: " + l));
+                        .forEach(l -> System.err.println("second import: " + l));
             }
 
             // Every file imported exactly once, with the verdict of its sample, and filed.

@@ -2,7 +2,6 @@ package thidua.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -14,49 +13,66 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
+import thidua.command.ConsoleCapture;
+import thidua.command.TestCommands;
 import thidua.samples.ArrivalManifest;
 import thidua.samples.SampleProvince;
 import thidua.testing.Browser;
-import thidua.testing.ChildJvm;
-import thidua.testing.ChildProcessesTest;
+import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
+import thidua.testing.ThiduaSpringTest;
 
 /**
  * The console as its people use it, in a real headless Chromium (Debian's, through
- * chromium-driver) against a real `serve` on a random port and its embedded PostgreSQL: the
- * first users made at the terminal (`user add`, password on stdin), the others by the ADMIN
- * in *Người dùng*; HQ sees the board, uploads a valid and an invalid sample, reads the
- * errors with their cells, downloads the error report and opens it with POI, reruns, and
- * consolidates; a unit's clerk changes the temporary password, uploads its own file and
- * another unit's, and sees only its own; a leader downloads an output and finds nothing that
- * changes data. Every page is saved under target/screenshots/.
+ * chromium-driver) against the shared test context's real server on a random port and its
+ * embedded PostgreSQL: the first users made with the terminal's own command (`user add`,
+ * password on standard input), the others by the ADMIN in *Người dùng*; HQ sees the board,
+ * uploads a valid and an invalid sample, reads the errors with their cells, downloads the
+ * error report and opens it with POI, reruns, and consolidates; a unit's clerk changes the
+ * temporary password, uploads its own file and another unit's, and sees only its own; a
+ * leader downloads an output and finds nothing that changes data. Every page is saved under
+ * target/screenshots/. (`serve` in a process of its own, started and stopped as a service
+ * manager does, is TwoInstancesTest's.)
  */
-@ChildProcessesTest
+@ThiduaSpringTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTest {
-    private static final Path ROOT = Path.of("target", "test-data", "console-browser").toAbsolutePath();
-    private static final Path DATA = ROOT.resolve("data");
+    private static final String DATA_DIR = ThiduaSpringTest.DATA_DIR;
+    private static final Path DATA = Path.of(DATA_DIR).toAbsolutePath();
+    private static final Path DOWNLOADS = Path.of("target", "test-data", "console-browser").toAbsolutePath();
     private static final String HQ_PASSWORD = "Thường-trực-2024";
     private static final String ADMIN_PASSWORD = "Quản-trị-viên-2024";
     private static final String TEMPORARY = "Tạm-thời-2024!";
     /** Sent through the console in this test, so kept out of the inbox imported beforehand. */
     private static final List<String> UPLOADED = List.of("PC08-2024.xlsx", "PA01-2024.xlsx", "PC09-2024.xlsx");
-    private static ChildJvm serve;
     private static String base;
     private static String invalid;
 
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
     @BeforeAll
-    static void serveTheSamples() throws Exception {
-        FileSystemUtils.deleteRecursively(ROOT);
-        Path inbox = Files.createDirectories(ROOT.resolve("inbox"));
-        Files.createDirectories(ROOT.resolve("jobs"));
+    void serveTheSamples() throws Exception {
+        Database.reset(jdbc, DATA_DIR);
+        FileSystemUtils.deleteRecursively(DOWNLOADS);
+        // The inbox `serve` files the console's uploads beside (thidua.inbox-dir), as in production.
+        Path inbox = Files.createDirectories(DATA.resolve("inbox"));
         invalid = SampleProvince.submissions().stream().filter(s -> !s.valid()).findFirst().orElseThrow().fileName();
         Path samples = TestSubmissions.SAMPLES.resolve(SampleProvince.SUBMISSION_FOLDER);
         Map<String, OffsetDateTime> arrivals = ArrivalManifest.read(TestSubmissions.SAMPLES.resolve(SampleProvince.MANIFEST_FILE));
@@ -69,63 +85,44 @@ class ConsoleBrowserTest {
                 }
             }
         }
-        command("run", "run", "--scheme", TestSubmissions.SCHEME.toAbsolutePath().toString(), "--inbox",
-                inbox.toString(), "--period", "2024", "--out", ROOT.resolve("out").toString());
-        command("user-hq", HQ_PASSWORD + "\n", "user", "add", "--login", "hq", "--role", "HQ", "--name",
+        command(null, "run", "--scheme", TestSubmissions.SCHEME.toAbsolutePath().toString(), "--inbox",
+                inbox.toString(), "--period", "2024", "--out", DATA.resolve("out").toString());
+        command(HQ_PASSWORD + "\n", "user", "add", "--login", "hq", "--role", "HQ", "--name",
                 "Trần Thị Thường Trực");
-        command("user-admin", ADMIN_PASSWORD + "\n", "user", "add", "--login", "quantri", "--role", "ADMIN",
+        command(ADMIN_PASSWORD + "\n", "user", "add", "--login", "quantri", "--role", "ADMIN",
                 "--name", "Quản trị hệ thống");
-        serve = ChildJvm.start("serve", ChildJvm.logFile(ConsoleBrowserTest.class, "serve"),
-                Map.of("THIDUA_JOBS_DIR", ROOT.resolve("jobs").toString()), Map.of(),
-                "serve", "--data-dir", DATA.toString(), "--server.port=0", "--thidua.inbox-dir=" + inbox,
-                "--thidua.out-dir=" + ROOT.resolve("out"));
-        base = serve.awaitOutput(Pattern.compile("console (http://\\S+)/ "), Duration.ofMinutes(3)).group(1);
+        base = "http://127.0.0.1:" + port;
     }
 
-    /** A command in its own JVM on the test's data dir; {@code args[0]} ending in a newline is its standard input. */
-    private static void command(String name, String... args) {
-        String input = args[0].endsWith("\n") ? args[0] : null;
-        String[] rest = input == null ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
-        java.util.List<String> all = new java.util.ArrayList<>(List.of(rest));
-        all.addAll(List.of("--data-dir", DATA.toString()));
-        try (ChildJvm jvm = ChildJvm.start(name, ChildJvm.logFile(ConsoleBrowserTest.class, name), Map.of(), Map.of(),
-                all.toArray(String[]::new))) {
-            if (input != null) {
-                jvm.input(input);
-            }
-            assertThat(jvm.awaitExit(Duration.ofMinutes(3))).as(jvm.tail()).isZero();
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (serve != null) {
-            serve.close();
-        }
+    /** A command as the terminal runs it, {@code input} (if any) on its standard input; it must exit 0. */
+    private void command(String input, String... args) throws Exception {
+        ConsoleCapture.Result result = input == null ? TestCommands.run(context, args)
+                : TestCommands.runWithInput(context, input, args);
+        assertThat(result.exit()).as(result.output()).isZero();
     }
 
     @Test
     void headquartersUnitsAndLeadersWorkInTheConsole() throws Exception {
         // The ADMIN made at the terminal adds a unit clerk and a leader, with temporary passwords.
-        try (Browser admin = Browser.start(ROOT.resolve("downloads-admin"), 1280, 900)) {
+        try (Browser admin = Browser.start(DOWNLOADS.resolve("admin"), 1280, 900)) {
             WebDriver d = admin.driver();
-            d.get(base + "/");
+            Browser.open(d, base + "/");
             assertThat(d.getCurrentUrl()).contains("/dang-nhap");
             admin.screenshot("01-dang-nhap");
             signIn(d, "quantri", ADMIN_PASSWORD);
-            d.get(base + "/nguoi-dung");
+            Browser.open(d, base + "/nguoi-dung");
             addUser(d, "pa01", "Lê Văn Văn Thư", "UNIT", "PA01");
             addUser(d, "lanhdao", "Phạm Đức Lãnh Đạo", "LEADER", "");
             assertThat(text(d)).contains("pa01", "lanhdao", "Lê Văn Văn Thư");
             admin.screenshot("02-nguoi-dung");
-            d.get(base + "/nhat-ky");
+            Browser.open(d, base + "/nhat-ky");
             assertThat(text(d)).contains("quantri");
             admin.screenshot("03-nhat-ky");
         }
 
         long rejectedId;
         long acceptedId;
-        try (Browser hq = Browser.start(ROOT.resolve("downloads-hq"), 1280, 900)) {
+        try (Browser hq = Browser.start(DOWNLOADS.resolve("hq"), 1280, 900)) {
             WebDriver d = hq.driver();
             signIn(d, "hq", HQ_PASSWORD);
             assertThat(d.getCurrentUrl()).contains("/tong-quan");
@@ -137,7 +134,7 @@ class ConsoleBrowserTest {
             d.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
             // One valid and one invalid sample in one go: the verdicts at once, every error with its cell.
-            d.get(base + "/nop");
+            Browser.open(d, base + "/nop");
             upload(d, sample("PC08-2024.xlsx"), sample(invalid));
             String verdicts = text(d);
             assertThat(verdicts).contains("PC08-2024.xlsx", "Được nhận", invalid, "Bị trả lại");
@@ -151,7 +148,7 @@ class ConsoleBrowserTest {
             rejectedId = idFromLink(d, invalid);
 
             // The error report: the unit's own workbook, `Lỗi` first, each error listed.
-            d.findElement(By.partialLinkText("Tải báo cáo lỗi")).click();
+            Browser.find(d, By.partialLinkText("Tải báo cáo lỗi")).click();
             Path report = hq.awaitDownload(".loi.xlsx", Duration.ofSeconds(30));
             try (Workbook wb = WorkbookFactory.create(report.toFile(), null, true)) {
                 Sheet first = wb.getSheetAt(0);
@@ -162,27 +159,27 @@ class ConsoleBrowserTest {
                 }
             }
 
-            d.get(base + "/tep");
+            Browser.open(d, base + "/tep");
             assertThat(text(d)).contains("PC08-2024.xlsx", invalid);
             hq.screenshot("06-tep-da-nhan");
-            d.get(base + "/tep/" + rejectedId);
+            Browser.open(d, base + "/tep/" + rejectedId);
             assertThat(text(d)).contains(expected.get(0).code(), expected.get(0).cell());
             hq.screenshot("07-tep-chi-tiet");
-            submit(d, d.findElement(By.xpath("//button[normalize-space()='Kiểm tra lại']")));
+            submit(d, Browser.find(d, By.xpath("//button[normalize-space()='Kiểm tra lại']")));
             assertThat(text(d)).contains("vẫn bị trả lại");
             hq.screenshot("08-kiem-tra-lai");
 
-            d.get(base + "/lan-chay");
+            Browser.open(d, base + "/lan-chay");
             assertThat(text(d)).contains("Lần chạy");
             hq.screenshot("09-lan-chay");
-            d.get(base + "/tong-hop");
-            submit(d, d.findElement(By.xpath("//button[normalize-space()='Tổng hợp ngay']")));
+            Browser.open(d, base + "/tong-hop");
+            submit(d, Browser.find(d, By.xpath("//button[normalize-space()='Tổng hợp ngay']")));
             assertThat(text(d)).contains("bang-diem-2024.xlsx", "tong-hop-2024.xlsx", "bao-cao-2024.pdf");
             hq.screenshot("10-tong-hop");
         }
 
         // The unit's clerk: the temporary password is changed first; then only its own unit, anywhere.
-        try (Browser unit = Browser.start(ROOT.resolve("downloads-unit"), 1280, 900)) {
+        try (Browser unit = Browser.start(DOWNLOADS.resolve("unit"), 1280, 900)) {
             WebDriver d = unit.driver();
             signIn(d, "pa01", TEMPORARY);
             assertThat(d.getCurrentUrl()).contains("/doi-mat-khau");
@@ -193,42 +190,42 @@ class ConsoleBrowserTest {
             assertThat(board).contains("PA01").doesNotContain("PC08", "PA02", "CAH.BS");
             unit.screenshot("12-tong-quan-don-vi");
 
-            d.get(base + "/nop");
+            Browser.open(d, base + "/nop");
             upload(d, sample("PA01-2024.xlsx"), sample("PC09-2024.xlsx"));
             String verdicts = text(d);
             assertThat(verdicts).contains("PA01-2024.xlsx", "Được nhận", "PC09-2024.xlsx", "E-UNIT-NOT-OWN");
             unit.screenshot("13-nop-don-vi");
 
-            d.get(base + "/tep");
+            Browser.open(d, base + "/tep");
             assertThat(text(d)).contains("PA01-2024.xlsx", "PC09-2024.xlsx").doesNotContain("PC08-2024.xlsx", invalid);
             unit.screenshot("14-tep-don-vi");
-            d.get(base + "/tep/" + acceptedId); // HQ's upload for PC08: not this unit's
+            Browser.open(d, base + "/tep/" + acceptedId); // HQ's upload for PC08: not this unit's
             assertThat(text(d)).contains("Không tìm thấy").doesNotContain("PC08-2024.xlsx");
             unit.screenshot("15-tep-khong-thuoc-don-vi");
-            d.get(base + "/lan-chay");
+            Browser.open(d, base + "/lan-chay");
             assertThat(text(d)).contains("không có quyền");
         }
 
         // The leader reads and downloads; nowhere a control that changes data.
-        try (Browser leader = Browser.start(ROOT.resolve("downloads-leader"), 1280, 900)) {
+        try (Browser leader = Browser.start(DOWNLOADS.resolve("leader"), 1280, 900)) {
             WebDriver d = leader.driver();
             signIn(d, "lanhdao", TEMPORARY);
             changePassword(d, TEMPORARY, "Lãnh-đạo-mới-2024");
             assertThat(text(d)).contains("PC08", "CAH.BS");
             assertNothingChangesData(d);
             leader.screenshot("16-tong-quan-lanh-dao");
-            d.get(base + "/tong-hop");
+            Browser.open(d, base + "/tong-hop");
             assertNothingChangesData(d);
             assertThat(d.findElements(By.xpath("//button[normalize-space()='Tổng hợp ngay']"))).isEmpty();
             leader.screenshot("17-tong-hop-lanh-dao");
-            d.findElement(By.linkText("bang-diem-2024.xlsx")).click();
+            Browser.find(d, By.linkText("bang-diem-2024.xlsx")).click();
             Path scores = leader.awaitDownload("bang-diem-2024.xlsx", Duration.ofSeconds(30));
             try (Workbook wb = WorkbookFactory.create(scores.toFile(), null, true)) {
                 assertThat(wb.getSheet("Xếp hạng")).isNotNull();
                 assertThat(sheetText(wb.getSheet("Xếp hạng"))).contains("PC08");
             }
             for (String page : List.of("/nop", "/tep", "/lan-chay", "/nguoi-dung")) {
-                d.get(base + page);
+                Browser.open(d, base + page);
                 assertThat(text(d)).as(page).contains("không có quyền");
                 assertNothingChangesData(d);
             }
@@ -240,28 +237,26 @@ class ConsoleBrowserTest {
     }
 
     /** The errors the importer finds in a sample, read in-process: what the page must show, cell by cell. */
-    private static List<thidua.workbook.Finding> expectedErrors(String name) throws IOException {
-        try (Workbook wb = WorkbookFactory.create(sample(name).toFile(), null, true)) {
-            return thidua.submission.SubmissionReader.read(wb, thidua.workbook.Samples.schemes()).errors();
-        }
+    private static List<thidua.workbook.Finding> expectedErrors(String name) {
+        return thidua.submission.Readings.errors(sample(name));
     }
 
     private static void signIn(WebDriver d, String login, String password) {
-        d.get(base + "/dang-nhap");
-        d.findElement(By.name("username")).sendKeys(login);
-        d.findElement(By.name("password")).sendKeys(password);
-        submit(d, d.findElement(By.xpath("//button[normalize-space()='Đăng nhập']")));
+        Browser.open(d, base + "/dang-nhap");
+        Browser.find(d, By.name("username")).sendKeys(login);
+        Browser.find(d, By.name("password")).sendKeys(password);
+        submit(d, Browser.find(d, By.xpath("//button[normalize-space()='Đăng nhập']")));
     }
 
     private static void changePassword(WebDriver d, String current, String next) {
-        d.findElement(By.name("current")).sendKeys(current);
-        d.findElement(By.name("next")).sendKeys(next);
-        d.findElement(By.name("repeat")).sendKeys(next);
-        submit(d, d.findElement(By.xpath("//button[normalize-space()='Đổi mật khẩu']")));
+        Browser.find(d, By.name("current")).sendKeys(current);
+        Browser.find(d, By.name("next")).sendKeys(next);
+        Browser.find(d, By.name("repeat")).sendKeys(next);
+        submit(d, Browser.find(d, By.xpath("//button[normalize-space()='Đổi mật khẩu']")));
     }
 
     private static void addUser(WebDriver d, String login, String name, String role, String unit) {
-        WebElement form = d.findElement(By.cssSelector("form[action$='/nguoi-dung']"));
+        WebElement form = Browser.find(d, By.cssSelector("form[action$='/nguoi-dung']"));
         form.findElement(By.name("login")).sendKeys(login);
         form.findElement(By.name("name")).sendKeys(name);
         new Select(form.findElement(By.name("role"))).selectByValue(role);
@@ -272,14 +267,14 @@ class ConsoleBrowserTest {
     }
 
     private static void upload(WebDriver d, Path... files) {
-        WebElement input = d.findElement(By.cssSelector("input[type=file][name=file]"));
+        WebElement input = Browser.find(d, By.cssSelector("input[type=file][name=file]"));
         input.sendKeys(String.join("\n", java.util.Arrays.stream(files).map(Path::toString).toList()));
-        submit(d, d.findElement(By.xpath("//form[.//input[@type='file']]//button[@type='submit']")));
+        submit(d, Browser.find(d, By.xpath("//form[.//input[@type='file']]//button[@type='submit']")));
     }
 
     /** The import id a result card links to for {@code name}. */
     private static long idFromLink(WebDriver d, String name) {
-        WebElement card = d.findElement(By.xpath("//article[.//*[normalize-space()='" + name + "']]"));
+        WebElement card = Browser.find(d, By.xpath("//article[.//*[normalize-space()='" + name + "']]"));
         String href = card.findElement(By.cssSelector("a[href*='/tep/']")).getAttribute("href");
         java.util.regex.Matcher m = Pattern.compile("/tep/(\\d+)").matcher(href);
         assertThat(m.find()).as(href).isTrue();
@@ -300,17 +295,11 @@ class ConsoleBrowserTest {
 
     /** Clicks a button that posts its form and waits until the next page has replaced this one. */
     private static void submit(WebDriver d, WebElement button) {
-        WebElement page = d.findElement(By.tagName("html"));
-        button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-        new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(60)).until(driver ->
-                "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver)
-                        .executeScript("return document.readyState")));
+        Browser.clickToLeave(d, button);
     }
 
     private static String text(WebDriver d) {
-        return d.findElement(By.tagName("body")).getText();
+        return Browser.text(d);
     }
 
     private static String sheetText(Sheet sheet) {

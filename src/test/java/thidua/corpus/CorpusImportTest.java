@@ -29,11 +29,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import thidua.command.Commands;
 import thidua.command.ConsoleCapture;
 import thidua.command.ConsoleCapture.Result;
-import thidua.command.Invocation;
+import thidua.command.TestCommands;
 import thidua.corpus.Corpus.Case;
 import thidua.corpus.Corpus.Problem;
 import thidua.corpus.Corpus.Value;
@@ -67,7 +67,7 @@ class CorpusImportTest {
     private static final List<Case> CASES = Corpus.cases();
 
     @Autowired
-    Commands commands;
+    ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @TempDir
@@ -97,7 +97,7 @@ class CorpusImportTest {
     }
 
     private Result execute(String... args) throws Exception {
-        return ConsoleCapture.run(() -> commands.execute(Invocation.parse(args)));
+        return TestCommands.run(context, args);
     }
 
     private long expected(String status) {

@@ -30,12 +30,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
-import thidua.command.Commands;
-import thidua.command.ConsoleCapture;
-import thidua.command.Invocation;
+import thidua.command.TestCommands;
 import thidua.samples.ArrivalManifest;
 import thidua.testing.Database;
 import thidua.testing.TestSmtp;
@@ -61,7 +60,7 @@ class DeliveryTest {
             new GreenMailExtension(new ServerSetup(TestSmtp.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @Autowired
-    Commands commands;
+    ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -321,9 +320,7 @@ class DeliveryTest {
     /** Runs a command as the command line does, returning what it printed (also shown in the test log). */
     private String execute(String... args) {
         try {
-            return ConsoleCapture.run(() -> commands.execute(Invocation.parse(args))).output();
-        } catch (Invocation.UsageException e) {
-            throw new AssertionError(e);
+            return TestCommands.run(context, args).output();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -14,11 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
-import thidua.command.Commands;
-import thidua.command.ConsoleCapture;
-import thidua.command.Invocation;
+import thidua.command.TestCommands;
 import thidua.samples.ArrivalManifest;
 import thidua.testing.Database;
 import thidua.testing.ThiduaSpringTest;
@@ -44,7 +43,7 @@ class SampleOutputsContentTest {
     private static final Path FILES = Path.of("target/golden/files");
 
     @Autowired
-    Commands commands;
+    ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @TempDir
@@ -121,9 +120,7 @@ class SampleOutputsContentTest {
 
     private String execute(String... args) {
         try {
-            return ConsoleCapture.run(() -> commands.execute(Invocation.parse(args))).output();
-        } catch (Invocation.UsageException e) {
-            throw new AssertionError(e);
+            return TestCommands.run(context, args).output();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -33,6 +33,8 @@ class ScheduleSyncTest {
     ScheduleSync sync;
     @Autowired
     Scheduler scheduler;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void noSchedules() throws Exception {
@@ -76,6 +78,44 @@ class ScheduleSyncTest {
         Files.delete(Path.of(JOBS, "period-end.properties"));
         sync.sync();
         assertThat(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(ScheduleSync.GROUP))).containsExactly(scan);
+    }
+
+    /**
+     * Two instances starting together on a fresh database both store their schedules at once;
+     * unless Quartz's row lock holds for the whole sync, both insert the same job or trigger and
+     * one start fails on a duplicate key (TwoInstancesTest, now and then). Here four threads sync
+     * at the same moment, again and again, on a store emptied each round (no schedule, no lock
+     * row, as on a fresh database): every sync succeeds and the schedule is there once.
+     */
+    @Test
+    void syncsAtTheSameMomentOnAFreshDatabaseAllSucceed() throws Exception {
+        write("scan", "job=import\ncron=0/3 * * * * ?\nmisfire=skip\ninbox=inbox\n");
+        String name = scheduler.getSchedulerName();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 6; round++) {
+                for (String table : new String[] {"qrtz_cron_triggers", "qrtz_triggers", "qrtz_job_details",
+                        "qrtz_locks"}) {
+                    jdbc.sql("DELETE FROM " + table + " WHERE sched_name = ?").param(name).update();
+                }
+                java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<?>> syncs = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    syncs.add(pool.submit(() -> {
+                        gate.await();
+                        return sync.sync();
+                    }));
+                }
+                gate.countDown();
+                for (var f : syncs) {
+                    f.get(1, java.util.concurrent.TimeUnit.MINUTES); // throws if that sync failed
+                }
+                assertThat(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(ScheduleSync.GROUP)))
+                        .containsExactly(JobKey.jobKey("scan", ScheduleSync.GROUP));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

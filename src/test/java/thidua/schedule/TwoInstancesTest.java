@@ -43,7 +43,7 @@ class TwoInstancesTest {
     private static final String ADMIN = "quantri";
     private static final String ADMIN_PASSWORD = "Mat-khau-quan-tri-1";
     private static final int FIRST = 8;
-    private static final int SECOND = 80;
+    private static final int SECOND = 40;
 
     @TempDir
     Path work;
@@ -119,7 +119,7 @@ class TwoInstancesTest {
             assertThat(killed.pid()).isIn(a.pid(), b.pid());
             victim.kill();
             long importedWhenKilled = count("SELECT count(*) FROM submission");
-            System.out.printf("%s killed during import execution %d (%s) after %d of %d files%n", victim,
+            System.err.printf("%s killed during import execution %d (%s) after %d of %d files%n", victim,
                     killed.execution(), killed.firing(), importedWhenKilled, FIRST + SECOND);
             assertThat(status(killed.execution())).as("killed while running").isEqualTo("STARTED");
             assertThat(importedWhenKilled).isLessThan(FIRST + SECOND);
@@ -147,7 +147,7 @@ class TwoInstancesTest {
                     .containsExactly(killed.firing() + " recovery");
             assertThat(runs.stream().filter(r -> !r.recovery()).map(Run::scheduled).distinct()).hasSize(
                     (int) runs.stream().filter(r -> !r.recovery()).count());
-            System.out.printf("%d scan firings: %d on node-a, %d on node-b%n", runs.size(),
+            System.err.printf("%d scan firings: %d on node-a, %d on node-b%n", runs.size(),
                     runs.stream().filter(r -> r.pid() != null && r.pid() == a.pid()).count(),
                     runs.stream().filter(r -> r.pid() != null && r.pid() == b.pid()).count());
 

@@ -7,12 +7,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real, headless Chromium from Debian's {@code chromium} package, driven through
@@ -25,6 +32,8 @@ public final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Selenium has no CDP build for every Chromium; WebDriver itself, all these tests use, works regardless. */
     private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+    /** How long a page may take to come, on a busy machine. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private final WebDriver driver;
     private final Path downloads;
 
@@ -68,6 +77,62 @@ public final class Browser implements AutoCloseable {
 
     public Path downloads() {
         return downloads;
+    }
+
+    /**
+     * Clicks a button or link that loads another page, and waits until that page has replaced
+     * this one and finished loading (under load the old page may still be there for a while).
+     */
+    public static void clickToLeave(WebDriver d, WebElement control) {
+        WebElement page = d.findElement(By.tagName("html"));
+        control.click();
+        new WebDriverWait(d, WAIT).until(driver -> gone(page));
+        awaitLoaded(d);
+    }
+
+    /**
+     * True once {@code element}'s page has been replaced. Chromium says so with a stale element
+     * or, when asked while the old document is being torn down, with an inspector error that
+     * the node "does not belong to the document" (seen on a loaded machine).
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** Waits until the current page has finished loading. */
+    public static void awaitLoaded(WebDriver d) {
+        new WebDriverWait(d, WAIT).ignoring(StaleElementReferenceException.class).until(driver ->
+                "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
+
+    /** Opens {@code url} and waits until it has loaded. */
+    public static void open(WebDriver d, String url) {
+        d.get(url);
+        awaitLoaded(d);
+    }
+
+    /** The element {@code by} finds, waited for (a page still being built, or replaced meanwhile). */
+    public static WebElement find(WebDriver d, By by) {
+        return new WebDriverWait(d, WAIT).ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class).until(driver -> driver.findElement(by));
+    }
+
+    /** What the current page's body says, read again if the page was replaced while reading. */
+    public static String text(WebDriver d) {
+        awaitLoaded(d);
+        return new WebDriverWait(d, WAIT).ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.tagName("body")).getText());
     }
 
     /** Saves what the page shows as target/screenshots/NAME.png. */

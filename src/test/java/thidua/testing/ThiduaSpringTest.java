@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The one Spring context that the in-process tests share (Spring's test-context cache keeps
@@ -28,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@Import(TestPasswords.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "thidua.data-dir=" + ThiduaSpringTest.DATA_DIR, "spring.main.web-application-type=servlet",
         "thidua.inbox-dir=" + ThiduaSpringTest.DATA_DIR + "/inbox",

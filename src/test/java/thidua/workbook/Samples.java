@@ -5,10 +5,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Workbook;
 import thidua.scheme.Scheme;
-import thidua.scheme.SchemeReadResult;
-import thidua.scheme.SchemeReader;
+import thidua.scheme.TestSchemes;
 
-/** The shipped samples, opened read-only, and the sample scheme as read by {@link SchemeReader}. */
+/** The shipped samples, opened read-only, and the sample scheme as the production reader reads it. */
 public final class Samples {
     public static final Path DIR = Path.of("input-samples");
     public static final Path SCHEME = DIR.resolve("scheme-2024.xlsx");
@@ -36,11 +35,7 @@ public final class Samples {
     public static synchronized Scheme scheme() {
         if (scheme == null) {
             try (Workbook workbook = open(SCHEME)) {
-                SchemeReadResult result = SchemeReader.read(workbook);
-                if (!result.ok()) {
-                    throw new AssertionError("sample scheme refused: " + result.problems());
-                }
-                scheme = result.scheme();
+                scheme = TestSchemes.read(workbook);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -1,4 +1,4 @@
-package thidua.corpus;
+package thidua.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,14 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import thidua.corpus.Corpus;
 import thidua.corpus.Corpus.Case;
 import thidua.corpus.Corpus.Outcome;
 import thidua.corpus.Corpus.Problem;
 import thidua.corpus.Corpus.Value;
 import thidua.files.Sha256;
 import thidua.scoring.ReportedValue;
-import thidua.submission.ParsedSubmission;
-import thidua.submission.SubmissionReader;
 import thidua.workbook.Samples;
 import thidua.workbook.UnreadableWorkbookException;
 import thidua.workbook.WorkbookFiles;
@@ -32,7 +31,8 @@ import thidua.workbook.WorkbookLimits;
 /**
  * Every case of the {@link Corpus}, one test each: the file is written to a temporary
  * folder, opened the way the import opens it ({@link WorkbookFiles#open} with the default
- * limits, which the over-limit cases exceed) and read against the sample scheme.
+ * limits, which the over-limit cases exceed) and read against the sample scheme by
+ * {@link SubmissionReader} (hence in its package; CorpusImportTest imports the same cases).
  */
 class CorpusTest {
     /** The same bounds as the import's (thidua.max-file-bytes, thidua.max-rows). */
