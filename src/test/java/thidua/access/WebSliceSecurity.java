@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mockito.Mockito;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import thidua.settings.ThiduaProperties;
 import thidua.testing.TestPasswords;
 
 /**
@@ -21,6 +23,7 @@ import thidua.testing.TestPasswords;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfig.class, SignInProvider.class, TestPasswords.class})
+@EnableConfigurationProperties(ThiduaProperties.class)
 public class WebSliceSecurity {
     @Bean
     SliceUsers sliceUsers(PasswordEncoder encoder) {

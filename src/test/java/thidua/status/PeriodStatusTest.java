@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import thidua.batch.BatchRuns;
 import thidua.samples.SampleProvince;
 import thidua.scoring.SubmissionStatus;
+import thidua.submission.ImportStatus;
 import thidua.testing.LateReturnedMissing;
 import thidua.testing.TestSubmissions;
 import thidua.testing.ThiduaSpringTest;
@@ -57,7 +58,7 @@ class PeriodStatusTest {
         // The returned unit: its latest file, rejected, with its one error.
         PeriodBoard.Row pa05 = rows.get("PA05");
         assertThat(pa05.statusLabel()).isEqualTo("Bị trả lại");
-        assertThat(pa05.latestImportStatus()).isEqualTo("REJECTED");
+        assertThat(pa05.latestImportStatus()).isEqualTo(ImportStatus.REJECTED);
         assertThat(pa05.errors()).isEqualTo(1);
         assertThat(pa05.latestImportId()).isNotNull();
         PeriodBoard.Row missing = rows.get("PC01");
