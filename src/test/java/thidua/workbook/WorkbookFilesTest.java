@@ -78,9 +78,9 @@ class WorkbookFilesTest {
     void truncatedXlsxIsAFindingNotAnException() throws IOException {
         byte[] bytes = sampleBytes();
         Path half = write("PC08-2024.xlsx", Arrays.copyOf(bytes, bytes.length / 2));
-        assertThat(refusal(half, MAX).code()).isEqualTo("E-FILE-CORRUPT");
+        assertThat(refusal(half, MAX).code()).isEqualTo("E-FILE-ZIP-DAMAGED");
         Path header = write("PC08-2024-b.xlsx", Arrays.copyOf(bytes, 100));
-        assertThat(refusal(header, MAX).code()).isEqualTo("E-FILE-CORRUPT");
+        assertThat(refusal(header, MAX).code()).isEqualTo("E-FILE-ZIP-DAMAGED");
     }
 
     @Test
@@ -106,7 +106,7 @@ class WorkbookFilesTest {
             fs.createDocument(new ByteArrayInputStream(new byte[600]), "WordDocument");
             fs.writeFilesystem(out);
         }
-        assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-CORRUPT");
+        assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-NOT-SPREADSHEET");
     }
 
     @Test
