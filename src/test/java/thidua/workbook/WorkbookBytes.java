@@ -145,7 +145,11 @@ public final class WorkbookBytes {
         if (copy[0] == null) {
             throw new IllegalArgumentException("no part " + name);
         }
-        byte[] bytes = addEntry(xlsx, placeholder, copy[0]);
+        // the placeholder needs a content type, or POI refuses the package before reading the copy
+        byte[] typed = replaceEntry(xlsx, "[Content_Types].xml", types -> types.contains("Extension=\"bin\"") ? types
+                : types.replace("<Default ", "<Default ContentType=\"application/vnd.openxmlformats-officedocument."
+                        + "spreadsheetml.printerSettings\" Extension=\"bin\"/><Default "));
+        byte[] bytes = addEntry(typed, placeholder, copy[0]);
         int end = bytes.length - 22;
         int at = le32(bytes, end + 16);
         int[] found = {-1, -1};
