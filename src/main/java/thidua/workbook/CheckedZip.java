@@ -213,6 +213,11 @@ final class CheckedZip {
             if (!descriptor && (u32(at + 14) != c.crc || u32(at + 18) != c.compressedSize || u32(at + 22) != c.size)) {
                 throw mismatch();
             }
+            // with a data descriptor the local header may leave them 0, but must not say something else
+            if (descriptor && (!zeroOr(u32(at + 14), c.crc) || !zeroOr(u32(at + 18), c.compressedSize)
+                    || !zeroOr(u32(at + 22), c.size))) {
+                throw mismatch();
+            }
             if ((c.flags & 1) != 0) {
                 throw new UnreadableWorkbookException(Finding.error("E-FILE-ENCRYPTED", "", "",
                         "Tệp được đặt mật khẩu: cần gỡ mật khẩu rồi gửi lại."));
@@ -292,6 +297,10 @@ final class CheckedZip {
                 }
             }
             throw damaged();
+        }
+
+        private static boolean zeroOr(long local, long central) {
+            return local == 0 || local == central;
         }
 
         private UnreadableWorkbookException tooLarge() {
