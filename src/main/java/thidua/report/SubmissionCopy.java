@@ -38,6 +38,8 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import thidua.workbook.CellReader;
+import thidua.workbook.CellValue;
 
 /**
  * The copy of a submission that its error report annotates, with nothing active
@@ -324,7 +326,12 @@ final class SubmissionCopy {
                 type = cell.getCachedFormulaResultType();
             }
             return switch (type) {
-                case NUMERIC -> new Cached(type, cell.getNumericCellValue(), null, false, (byte) 0);
+                case NUMERIC -> {
+                    // a stored value that is not a number (NaN, 1E+400, text) is copied as the text it is
+                    CellValue read = CellReader.read(cell, cell.getRowIndex(), cell.getColumnIndex());
+                    yield read.kind() == CellValue.Kind.TEXT ? new Cached(CellType.STRING, 0, read.text(), false, (byte) 0)
+                            : new Cached(type, cell.getNumericCellValue(), null, false, (byte) 0);
+                }
                 case STRING -> new Cached(type, 0, cell.getStringCellValue(), false, (byte) 0);
                 case BOOLEAN -> new Cached(type, 0, null, cell.getBooleanCellValue(), (byte) 0);
                 case ERROR -> new Cached(type, 0, null, false, cell.getErrorCellValue());

@@ -27,6 +27,8 @@ import thidua.workbook.WorkbookLimits;
 class SubmissionExaminer {
     private final SubmissionStore submissions;
     private final SchemeStore schemes;
+    /** What POI failed on, for the log file only (logback-spring.xml): the sender reads a sentence. */
+    private static final org.slf4j.Logger UNREADABLE = org.slf4j.LoggerFactory.getLogger("thidua.file-only.submission");
     private final WorkbookLimits limits;
 
     public SubmissionExaminer(SubmissionStore submissions, SchemeStore schemes,
@@ -78,9 +80,10 @@ class SubmissionExaminer {
             parsed = ParsedSubmission.unreadable(e.finding(), senderUnit);
         } catch (RuntimeException e) {
             // POI can fail deep inside a malformed sheet; the sender gets a verdict, not our stack trace.
+            UNREADABLE.debug("{}: unreadable content", path.getFileName(), e);
             parsed = ParsedSubmission.unreadable(Finding.error("E-FILE-CORRUPT", "", "",
-                    "Không đọc được nội dung tệp (" + e.getClass().getSimpleName()
-                            + "): cần lưu lại tệp bằng Excel theo đúng mẫu rồi gửi lại."), senderUnit);
+                    "Không đọc được nội dung tệp (tệp bị hỏng hoặc có nội dung Excel không tạo ra): "
+                            + "cần lưu lại tệp bằng Excel theo đúng mẫu rồi gửi lại."), senderUnit);
         }
         StoredScheme scheme = parsed.periodCode() == null ? null : used.get(parsed.periodCode());
         if (scheme != null && parsed.accepted()) {

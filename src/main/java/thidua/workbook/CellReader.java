@@ -34,6 +34,10 @@ public final class CellReader {
                 return new CellValue(CellValue.Kind.NO_CACHED_VALUE, null, "", null, ref);
             }
         }
+        if (type == CellType.NUMERIC && !finite(cell)) {
+            // <v>NaN</v>, <v>1E+400</v>, <v>abc</v>: not a number, said of this cell as it reads
+            return new CellValue(CellValue.Kind.TEXT, null, storedText(cell), null, ref);
+        }
         return switch (type) {
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
                     ? new CellValue(CellValue.Kind.DATE, null, "", cell.getLocalDateTimeCellValue().toLocalDate(), ref)
@@ -44,6 +48,26 @@ public final class CellReader {
             case ERROR -> new CellValue(CellValue.Kind.ERROR, null, errorText(cell), null, ref);
             default -> new CellValue(CellValue.Kind.BLANK, null, "", null, ref);
         };
+    }
+
+    private static boolean finite(Cell cell) {
+        try {
+            return Double.isFinite(cell.getNumericCellValue());
+        } catch (RuntimeException e) {
+            return false; // POI cannot parse what the file stores as the value
+        }
+    }
+
+    private static String storedText(Cell cell) {
+        if (cell instanceof XSSFCell x) {
+            String v = x.getCTCell().getV();
+            return v == null ? "" : v.strip();
+        }
+        try {
+            return String.valueOf(cell.getNumericCellValue());
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /** The shortest decimal that the stored double stands for: 45.0 → 45, 8.5 → 8.5. */

@@ -1,27 +1,24 @@
 package thidua.workbook;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Looks inside an .xlsx before POI loads it whole, with a streaming read that needs
- * little memory: duplicate zip entries, parts that inflate too far, macros, a DTD
- * (the door to external entities), and sheets with more rows than a submission can
- * have are refused here, so that loading the workbook afterwards stays bounded.
+ * Looks inside an .xlsx before POI loads it whole, over the very parts POI will read
+ * ({@link CheckedZip}), with a streaming XML read that needs little memory: macros, a
+ * binary or Strict workbook, a DTD (the door to external entities) in any XML part
+ * whatever its name or extension, and sheets or string tables larger than a submission
+ * can have, in every part, so that loading the workbook afterwards stays bounded.
  */
 final class OoxmlPrecheck {
     private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    /** ISO 29500 Strict: the same workbook in other namespaces, which POI cannot read. */
+    private static final String STRICT = "http://purl.oclc.org/ooxml/";
 
     static {
         XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -31,129 +28,122 @@ final class OoxmlPrecheck {
     private OoxmlPrecheck() {
     }
 
-    static void check(Path file, WorkbookLimits limits) throws UnreadableWorkbookException {
-        Set<String> names = new HashSet<>();
-        long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                String name = entry.getName();
-                if (!names.add(name.toLowerCase(Locale.ROOT))) {
-                    throw unsafe("E-FILE-UNSAFE", "Tệp có hai phần cùng tên \"" + name
-                            + "\" (tệp bị sửa bất thường): cần lưu lại bằng Excel rồi gửi lại.");
-                }
-                if (name.toLowerCase(Locale.ROOT).endsWith("vbaproject.bin")) {
-                    throw unsafe("E-FILE-MACRO", "Tệp có chứa macro (.xlsm): cần lưu thành .xlsx (Excel Workbook) rồi gửi lại.");
-                }
-                Bounded in = new Bounded(zip, limits.maxPartBytes());
-                if (name.startsWith("xl/worksheets/") && name.endsWith(".xml")) {
-                    int rows = count(in, "row", limits.maxRows());
-                    if (rows > limits.maxRows()) {
-                        throw unsafe("E-FILE-TOO-MANY-ROWS", "Một sheet có hơn " + limits.maxRows()
-                                + " dòng: báo cáo chỉ gồm các dòng chỉ tiêu, cần xóa dữ liệu thừa rồi gửi lại.");
-                    }
-                } else if (name.endsWith(".xml") || name.endsWith(".rels")) {
-                    count(in, "", 0);
-                } else {
-                    in.transferTo(OutputStream.nullOutputStream());
-                }
-                total += in.read;
-                if (total > limits.maxTotalBytes()) {
-                    throw tooLarge(limits);
-                }
+    static void check(CheckedZip zip, WorkbookLimits limits) throws UnreadableWorkbookException {
+        for (CheckedZip.Part part : zip.parts()) {
+            String name = part.name().toLowerCase(Locale.ROOT);
+            if (name.endsWith("vbaproject.bin")) {
+                throw unsafe("E-FILE-MACRO", "Tệp có chứa macro (.xlsm): cần lưu thành .xlsx (Excel Workbook) rồi gửi lại.");
             }
-        } catch (PartTooLarge e) {
-            throw tooLarge(limits);
-        } catch (DtdFound e) {
-            throw unsafe("E-FILE-UNSAFE", "Tệp có khai báo DTD/thực thể ngoài (không an toàn), Excel không tạo ra "
-                    + "tệp như vậy: cần lưu lại bằng Excel rồi gửi lại.");
-        } catch (XMLStreamException e) {
-            if (causedBy(e, PartTooLarge.class)) {
-                throw tooLarge(limits);
+            if (name.endsWith("workbook.bin") || (name.equals("[content_types].xml")
+                    && new String(part.content(), StandardCharsets.UTF_8).contains("sheet.binary"))) {
+                throw unsafe("E-FILE-XLSB", "Tệp là sổ tính nhị phân Excel (.xlsb), hệ thống chỉ đọc .xlsx và .xls: "
+                        + "cần mở bằng Excel, chọn Lưu thành \"Excel Workbook (*.xlsx)\" rồi gửi lại.");
             }
-            throw unsafe("E-FILE-CORRUPT", "Tệp Excel bị hỏng (nội dung XML lỗi): cần lưu lại tệp bằng Excel và gửi lại.");
-        } catch (IOException e) {
-            throw unsafe("E-FILE-CORRUPT", "Tệp Excel bị hỏng, không đọc được: cần lưu lại tệp bằng Excel và gửi lại.");
+        }
+        Seen seen = new Seen();
+        for (CheckedZip.Part part : zip.parts()) {
+            if (looksLikeXml(part.content())) {
+                read(part.content(), limits, seen);
+            }
+        }
+        if (seen.strict) {
+            throw unsafe("E-FILE-STRICT-OOXML", "Tệp được lưu theo kiểu \"Strict Open XML Spreadsheet\", hệ thống chưa "
+                    + "đọc được kiểu này: cần mở bằng Excel, chọn Lưu thành \"Excel Workbook (*.xlsx)\" rồi gửi lại.");
+        }
+        if (!seen.workbook) {
+            throw unsafe("E-FILE-NOT-SPREADSHEET", "Tệp không phải bảng tính Excel (là một tệp nén hoặc tài liệu "
+                    + "Office khác, không có sổ tính): cần gửi tệp Excel theo mẫu.");
         }
     }
 
-    /** Streams the XML through, counting elements named {@code element} up to {@code stopAbove}. */
-    private static int count(InputStream in, String element, int stopAbove) throws XMLStreamException, DtdFound {
-        XMLStreamReader xml = XML.createXMLStreamReader(in);
-        int count = 0;
+    /** What the XML parts held between them. */
+    private static final class Seen {
+        boolean strict;
+        boolean workbook;
+    }
+
+    /**
+     * Streams one XML part through, refusing a DTD and counting rows, cells and strings
+     * of SpreadsheetML wherever they are: a sheet stored under any name still counts.
+     */
+    private static void read(byte[] content, WorkbookLimits limits, Seen seen) throws UnreadableWorkbookException {
+        int rows = 0;
+        int cells = 0;
+        int strings = 0;
         try {
-            while (xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamReader.DTD) {
-                    throw new DtdFound();
+            XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(content));
+            try {
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == XMLStreamReader.DTD) {
+                        throw unsafe("E-FILE-UNSAFE", "Tệp có khai báo DTD/thực thể ngoài (không an toàn), Excel không "
+                                + "tạo ra tệp như vậy: cần lưu lại bằng Excel rồi gửi lại.");
+                    }
+                    if (event != XMLStreamReader.START_ELEMENT) {
+                        continue;
+                    }
+                    String ns = xml.getNamespaceURI();
+                    if (ns != null && ns.startsWith(STRICT)) {
+                        seen.strict = true;
+                    }
+                    if (!MAIN.equals(ns) && !(ns != null && ns.startsWith(STRICT))) {
+                        continue;
+                    }
+                    switch (xml.getLocalName()) {
+                        case "workbook" -> seen.workbook = true;
+                        case "row" -> {
+                            if (++rows > limits.maxRows()) {
+                                throw unsafe("E-FILE-TOO-MANY-ROWS", "Một sheet có hơn " + limits.maxRows()
+                                        + " dòng: báo cáo chỉ gồm các dòng chỉ tiêu, cần xóa dữ liệu thừa rồi gửi lại.");
+                            }
+                        }
+                        case "c" -> {
+                            if (++cells > limits.maxCells()) {
+                                throw unsafe("E-FILE-TOO-MANY-CELLS", "Một sheet có hơn " + limits.maxCells()
+                                        + " ô có nội dung: báo cáo chỉ gồm các dòng chỉ tiêu, cần xóa dữ liệu thừa "
+                                        + "rồi gửi lại.");
+                            }
+                        }
+                        case "si" -> {
+                            if (++strings > limits.maxSharedStrings()) {
+                                throw unsafe("E-FILE-TOO-MANY-CELLS", "Tệp có hơn " + limits.maxSharedStrings()
+                                        + " đoạn chữ khác nhau: báo cáo chỉ gồm các dòng chỉ tiêu, cần xóa dữ liệu "
+                                        + "thừa rồi gửi lại.");
+                            }
+                        }
+                        default -> {
+                        }
+                    }
                 }
-                if (event == XMLStreamReader.START_ELEMENT && xml.getLocalName().equals(element) && ++count > stopAbove) {
-                    return count;
-                }
+            } finally {
+                xml.close();
             }
-            return count;
-        } finally {
-            xml.close();
+        } catch (XMLStreamException e) {
+            throw unsafe("E-FILE-CORRUPT", "Tệp Excel bị hỏng (nội dung XML lỗi): cần lưu lại tệp bằng Excel và gửi lại.");
         }
     }
 
-    private static UnreadableWorkbookException tooLarge(WorkbookLimits limits) {
-        return unsafe("E-FILE-TOO-LARGE", "Nội dung tệp khi giải nén vượt giới hạn " + limits.maxTotalBytes()
-                + " byte (có thể là tệp nén bất thường): cần gửi tệp báo cáo đúng mẫu.");
+    /** XML whatever the part is called: a byte-order mark, or `<` after white space (UTF-8 or UTF-16). */
+    private static boolean looksLikeXml(byte[] content) {
+        int i = 0;
+        if (content.length >= 2 && ((content[0] & 0xFF) == 0xFE || (content[0] & 0xFF) == 0xFF)
+                && ((content[1] & 0xFF) == 0xFE || (content[1] & 0xFF) == 0xFF)) {
+            return true;
+        }
+        if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB) {
+            return true;
+        }
+        if (content.length >= 2 && content[0] == 0x4C && content[1] == 0x6F) {
+            return true; // "<?" in EBCDIC, which some XML parsers read
+        }
+        while (i < content.length && (content[i] == ' ' || content[i] == '\t' || content[i] == '\r'
+                || content[i] == '\n' || content[i] == 0)) {
+            i++;
+        }
+        return i < content.length && content[i] == '<';
     }
 
     private static UnreadableWorkbookException unsafe(String code, String message) {
         return new UnreadableWorkbookException(Finding.error(code, "", "", message));
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t) || (t instanceof XMLStreamException x && type.isInstance(x.getNestedException()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Excel never writes a DTD; one in a part is an attempt at external entities. */
-    private static final class DtdFound extends XMLStreamException {
-    }
-
-    /** Reading past the bound means the part inflates further than any real submission. */
-    private static final class PartTooLarge extends IOException {
-    }
-
-    /** Counts and bounds what is read of one zip part, whatever its header claims. */
-    private static final class Bounded extends InputStream {
-        private final InputStream in;
-        private final long max;
-        long read;
-
-        Bounded(InputStream in, long max) {
-            this.in = in;
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0 && ++read > max) {
-                throw new PartTooLarge();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int off, int len) throws IOException {
-            int n = in.read(buffer, off, len);
-            if (n > 0 && (read += n) > max) {
-                throw new PartTooLarge();
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {
-            // the zip stream stays open for the next part
-        }
     }
 }

@@ -1,21 +1,24 @@
 package thidua.workbook;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.crypt.Decryptor;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.util.IOUtils;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens workbooks that people sent us, by content and never by name, with POI's
@@ -25,6 +28,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class WorkbookFiles {
     /** Default upper bound of a submission file. */
     public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
+    /** The exception behind an unreadable file, for the log file only (see logback-spring.xml). */
+    private static final Logger log = LoggerFactory.getLogger("thidua.file-only.workbook");
 
     static {
         ZipSecureFile.setMinInflateRatio(0.01);
@@ -55,25 +60,28 @@ public final class WorkbookFiles {
             throw unreadable("E-FILE-TOO-LARGE", "Tệp dài " + size + " byte, vượt giới hạn " + maxBytes
                     + " byte: cần gửi tệp báo cáo đúng mẫu, không kèm dữ liệu khác.");
         }
-        FileMagic magic;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            magic = FileMagic.valueOf(in);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            // read once, bounded: the checks and POI see these bytes, whatever happens to the file meanwhile
+            bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
         } catch (IOException e) {
             throw unreadable("E-FILE-UNREADABLE", "Không đọc được tệp: " + e.getMessage());
         }
+        if (bytes.length > maxBytes) {
+            throw unreadable("E-FILE-TOO-LARGE", "Tệp dài hơn giới hạn " + maxBytes
+                    + " byte: cần gửi tệp báo cáo đúng mẫu, không kèm dữ liệu khác.");
+        }
+        FileMagic magic;
+        try {
+            magic = FileMagic.valueOf(bytes);
+        } catch (RuntimeException e) {
+            magic = FileMagic.UNKNOWN;
+        }
         try {
             return switch (magic) {
-                case OOXML -> {
-                    OoxmlPrecheck.check(file, limits);
-                    XSSFWorkbook workbook = new XSSFWorkbook(OPCPackage.open(file.toFile(), PackageAccess.READ));
-                    if (workbook.isMacroEnabled()) {
-                        workbook.close();
-                        throw unreadable("E-FILE-MACRO",
-                                "Tệp có chứa macro (.xlsm): cần lưu thành .xlsx (Excel Workbook) rồi gửi lại.");
-                    }
-                    yield workbook;
-                }
-                case OLE2 -> rowsWithin(openOle2(file), limits);
+                case OOXML -> openOoxml(bytes, limits);
+                case OLE2 -> rowsWithin(openOle2(bytes), limits);
+                case BIFF2, BIFF3, BIFF4 -> throw oldExcel();
                 default -> throw unreadable("E-FILE-NOT-SPREADSHEET",
                         "Tệp không phải bảng tính Excel (.xlsx hoặc .xls): cần gửi tệp Excel theo mẫu.");
             };
@@ -82,21 +90,56 @@ public final class WorkbookFiles {
         } catch (EncryptedDocumentException e) {
             throw encrypted();
         } catch (Exception | OutOfMemoryError e) {
-            throw unreadable("E-FILE-CORRUPT", "Tệp Excel bị hỏng hoặc không an toàn, không mở được ("
-                    + e.getClass().getSimpleName() + "): cần lưu lại tệp bằng Excel và gửi lại.");
+            // what went wrong inside POI is for the log file; the sender reads a sentence and a code
+            log.debug("{}: unreadable workbook", file.getFileName(), e);
+            if (magic == FileMagic.OLE2) {
+                throw unreadable("E-FILE-XLS-DAMAGED", "Tệp Excel 97-2003 (.xls) bị hỏng, không đọc được: "
+                        + "cần mở bằng Excel, lưu lại thành .xlsx rồi gửi lại.");
+            }
+            throw unreadable("E-FILE-CORRUPT", "Tệp Excel bị hỏng hoặc có nội dung Excel không tạo ra, "
+                    + "không mở được: cần mở bằng Excel, lưu lại rồi gửi lại.");
         }
     }
 
-    /** A legacy .xls, or an encrypted .xlsx (which is an OLE2 container holding the encrypted package). */
-    private static Workbook openOle2(Path file) throws IOException, UnreadableWorkbookException {
-        POIFSFileSystem fs; // in memory: the size was bounded above, and no file handle outlives the read
-        try (InputStream in = Files.newInputStream(file)) {
-            fs = new POIFSFileSystem(in);
+    /** Through {@link CheckedZip} only: POI reads the parts the checks have read, not the file again. */
+    private static Workbook openOoxml(byte[] bytes, WorkbookLimits limits) throws Exception {
+        CheckedZip zip = CheckedZip.read(bytes, limits);
+        OoxmlPrecheck.check(zip, limits);
+        XSSFWorkbook workbook = new XSSFWorkbook(OPCPackage.open(zip.entrySource()));
+        if (workbook.isMacroEnabled()) {
+            workbook.close();
+            throw unreadable("E-FILE-MACRO",
+                    "Tệp có chứa macro (.xlsm): cần lưu thành .xlsx (Excel Workbook) rồi gửi lại.");
         }
-        if (fs.getRoot().hasEntry(Decryptor.DEFAULT_POIFS_ENTRY)) {
+        return workbook;
+    }
+
+    /** A legacy .xls, or an encrypted .xlsx (which is an OLE2 container holding the encrypted package). */
+    private static Workbook openOle2(byte[] bytes) throws IOException, UnreadableWorkbookException {
+        POIFSFileSystem fs; // in memory: the size was bounded above, and no file handle outlives the read
+        try {
+            fs = new POIFSFileSystem(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            log.debug("unreadable OLE2 container", e);
+            throw unreadable("E-FILE-XLS-DAMAGED", "Tệp Excel 97-2003 (.xls) bị hỏng, không đọc được: "
+                    + "cần mở bằng Excel, lưu lại thành .xlsx rồi gửi lại.");
+        }
+        DirectoryNode root = fs.getRoot();
+        if (root.hasEntry(Decryptor.DEFAULT_POIFS_ENTRY)) {
             throw encrypted();
         }
-        return new HSSFWorkbook(fs.getRoot(), true);
+        if (!root.hasEntry("Workbook") && !root.hasEntry("WORKBOOK") && !root.hasEntry("BOOK")) {
+            if (root.hasEntry("Book")) {
+                throw oldExcel(); // Excel 5.0/95 stores its BIFF5 stream as "Book"
+            }
+            throw unreadable("E-FILE-NOT-SPREADSHEET", "Tệp là tài liệu Office nhưng không phải bảng tính Excel "
+                    + "(có thể là tệp Word hay PowerPoint): cần gửi tệp Excel theo mẫu.");
+        }
+        try {
+            return new HSSFWorkbook(root, true);
+        } catch (OldExcelFormatException e) {
+            throw oldExcel();
+        }
     }
 
     /** A legacy .xls is loaded whole (its size is bounded); its rows are counted afterwards. */
@@ -108,6 +151,11 @@ public final class WorkbookFiles {
             }
         }
         return workbook;
+    }
+
+    private static UnreadableWorkbookException oldExcel() {
+        return unreadable("E-FILE-OLD-EXCEL", "Tệp được lưu bằng Excel đời cũ (Excel 5.0/95 trở về trước), hệ thống "
+                + "không đọc được: cần mở bằng Excel, lưu lại thành .xlsx rồi gửi lại.");
     }
 
     private static UnreadableWorkbookException encrypted() {

@@ -153,13 +153,13 @@ public final class Corpus {
                         + "<tr><td>TNGT.VU</td><td>60</td><td>73</td></tr></table></body></html>")
                         .getBytes(StandardCharsets.UTF_8)), file("E-FILE-NOT-SPREADSHEET"));
         c.rejected("word-document-named-xlsx", "PC08-2024-cong-van.xlsx", Corpus::wordDocument,
-                file("E-FILE-CORRUPT"));
+                file("E-FILE-NOT-SPREADSHEET"));
         c.rejected("zip-of-workbooks-named-xlsx", "PC08-2024-nen-zip.xlsx", Corpus::zipOfWorkbooks,
-                file("E-FILE-CORRUPT"));
+                file("E-FILE-NOT-SPREADSHEET"));
         c.rejected("upload-cut-after-4-bytes", "PC08-2024-tai-len-loi.xlsx",
-                raw(new byte[] {'P', 'K', 3, 4}), file("E-FILE-CORRUPT"));
+                raw(new byte[] {'P', 'K', 3, 4}), file("E-FILE-ZIP-DAMAGED"));
         c.rejected("truncated-download", "PC08-2024-tai-do-dang.xlsx",
-                surgery(b -> Arrays.copyOf(b, b.length / 2)), file("E-FILE-CORRUPT"));
+                surgery(b -> Arrays.copyOf(b, b.length / 2)), file("E-FILE-ZIP-DAMAGED"));
         c.rejected("password-protected-xlsx", "PC08-2024-mat-khau.xlsx",
                 surgery(b -> WorkbookBytes.encryptXlsx(b, "pc08@2024")), file("E-FILE-ENCRYPTED"));
         c.rejected("password-protected-xls", "PC08-2024-mat-khau.xls", file -> {
@@ -188,6 +188,61 @@ public final class Corpus {
         c.rejected("macro-enabled-saved-as-xlsx", "PC08-2024-macro.xlsx",
                 xlsx(e -> e.with(w -> ((XSSFWorkbook) w).setWorkbookType(XSSFWorkbookType.XLSM))),
                 file("E-FILE-MACRO"));
+
+        // -------- odd real-world files and hostile zips: other formats, parser differentials, odd part names
+        c.rejected("binary-workbook-xlsb", "PC08-2024.xlsb", raw(WorkbookBytes.xlsb()), file("E-FILE-XLSB"));
+        c.rejected("excel-95-workbook", "PC08-2024-excel-95.xls", raw(WorkbookBytes.excel95()),
+                file("E-FILE-OLD-EXCEL"));
+        c.rejected("strict-open-xml", "PC08-2024-strict.xlsx", surgery(WorkbookBytes::strict),
+                file("E-FILE-STRICT-OOXML"));
+        c.rejected("central-directory-cut-off", "PC08-2024-thieu-muc-luc.xlsx",
+                surgery(b -> Arrays.copyOf(b, b.length - 10)), file("E-FILE-ZIP-DAMAGED"));
+        c.rejected("corrupt-xls", "PC08-2024-xls-hong.xls", file -> {
+            xls(UnaryOperator.identity()).write(file);
+            byte[] b = Files.readAllBytes(file);
+            Arrays.fill(b, 1024, b.length, (byte) 0x5A); // the Workbook stream overwritten after the header sector
+            Files.write(file, b);
+        }, file("E-FILE-XLS-DAMAGED"));
+        c.rejected("value-hidden-behind-the-central-directory", "PC08-2024-hai-muc-luc.xlsx",
+                surgery(b -> WorkbookBytes.hiddenCopy(b, "xl/worksheets/sheet2.xml", "xl/printerSettings/a.bin",
+                        xml -> Pattern.compile("(<c r=\"E6\"[^>]*><v>)[^<]*(</v>)").matcher(xml)
+                                .replaceFirst(m -> m.group(1) + "6" + m.group(2)))),
+                file("E-FILE-ZIP-MISMATCH"));
+        c.rejected("million-rows-hidden-behind-the-central-directory", "PC08-2024-hai-muc-luc-trieu-dong.xlsx",
+                surgery(b -> WorkbookBytes.hiddenCopy(b, "xl/worksheets/sheet2.xml", "xl/printerSettings/a.bin",
+                        xml -> xml.replace("</sheetData>", "<row/>".repeat(1_000_000) + "</sheetData>"))),
+                file("E-FILE-ZIP-MISMATCH"));
+        c.rejected("dtd-hidden-behind-the-central-directory", "PC08-2024-hai-muc-luc-dtd.xlsx",
+                surgery(b -> WorkbookBytes.hiddenCopy(b, "xl/sharedStrings.xml", "xl/media/image91.bin",
+                        xml -> xml.replaceFirst("<sst", "<!DOCTYPE sst [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><sst")
+                                .replace("<t>PC08</t>", "<t>&xxe;</t>"))),
+                file("E-FILE-ZIP-MISMATCH"));
+        c.rejected("rows-in-a-sheet-at-an-odd-part-name", "PC08-2024-sheet-ten-la.xlsx",
+                surgery(b -> WorkbookBytes.moveEntry(b, "xl/worksheets/sheet2.xml", "xl/foo/bar.bin",
+                        xml -> xml.replace("</sheetData>", rawRows(1001, 6000) + "</sheetData>"))),
+                file("E-FILE-TOO-MANY-ROWS"));
+        c.rejected("million-rows-in-a-sheet-at-an-odd-part-name", "PC08-2024-sheet-ten-la-trieu-dong.xlsx",
+                surgery(b -> WorkbookBytes.moveEntry(b, "xl/worksheets/sheet2.xml", "xl/foo/bar.bin",
+                        xml -> xml.replace("</sheetData>", "<row/>".repeat(1_000_000) + "</sheetData>"))),
+                file("E-FILE-TOO-LARGE"));
+        c.rejected("dtd-in-shared-strings-with-another-extension", "PC08-2024-chuoi-ten-la.xlsx",
+                surgery(b -> WorkbookBytes.moveEntry(b, "xl/sharedStrings.xml", "xl/strings.dat",
+                        xml -> xml.replaceFirst("<sst", "<!DOCTYPE sst [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><sst")
+                                .replace("<t>PC08</t>", "<t>&xxe;</t>"))),
+                file("E-FILE-UNSAFE"));
+        c.rejected("numbers-poi-cannot-parse", "PC08-2024-so-khong-doc-duoc.xlsx",
+                surgery(b -> WorkbookBytes.replaceEntry(b, "xl/worksheets/sheet2.xml", xml -> storedValues(xml,
+                        Map.of("E6", "NaN", "F7", "1E+400", "E10", "abc")))),
+                values("E-VALUE-NOT-NUMBER", "E6"), values("E-VALUE-NOT-NUMBER", "F7"),
+                values("E-VALUE-NOT-NUMBER", "E10"));
+        c.accepted("thousands-of-styles", "PC08-2024-nhieu-kieu-dinh-dang.xlsx", xlsx(Corpus::thousandsOfStyles),
+                List.of(value("TNGT.VU", "60", "73")));
+        c.accepted("chart-comments-and-image", "PC08-2024-bieu-do.xlsx", xlsx(Corpus::chartCommentsAndImage),
+                List.of(value("TNGT.VU", "60", "73"), value("TNGT.BT", "82", "98")));
+        c.accepted("pivot-table", "PC08-2024-bang-tong-hop.xlsx", xlsx(Corpus::pivotTable),
+                List.of(value("TNGT.VU", "60", "73")));
+        c.accepted("external-link", "PC08-2024-lien-ket-ngoai.xlsx", surgery(Corpus::externalLink),
+                List.of(value("TNGT.VU", "60", "73")));
 
         // -------- `Thông tin`: unit and period
         c.rejected("unknown-unit", "PC08-2024-ma-don-vi-sai.xlsx", xlsx(e -> e.text(INFO, "B4", "PC80")),
@@ -465,6 +520,103 @@ public final class Corpus {
 
     private static Recipe raw(byte[] content) {
         return file -> Files.write(file, content);
+    }
+
+    /** {@code count} rows of raw data from row {@code first}, one numeric cell each: not compressible to nothing. */
+    private static String rawRows(int first, int count) {
+        StringBuilder rows = new StringBuilder();
+        for (int r = first; r < first + count; r++) {
+            rows.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\"><v>")
+                    .append(r * 7919 % 10007).append("</v></c></row>");
+        }
+        return rows.toString();
+    }
+
+    /** The sheet's XML with the stored value (`<v>`) of some cells replaced as they are, unparsed. */
+    private static String storedValues(String xml, Map<String, String> values) {
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            xml = Pattern.compile("(<c r=\"" + v.getKey() + "\"[^>]*><v>)[^<]*(</v>)").matcher(xml)
+                    .replaceFirst(m -> m.group(1) + v.getValue() + m.group(2));
+        }
+        return xml;
+    }
+
+    /** A workbook that went through many hands: 4,000 cell formats, most of them unused. */
+    private static WorkbookEdits thousandsOfStyles(WorkbookEdits e) {
+        return e.with(w -> {
+            var formats = w.createDataFormat();
+            for (int i = 0; i < 4_000; i++) {
+                var style = w.createCellStyle();
+                style.setDataFormat(formats.getFormat("#,##0" + (i % 7 == 0 ? "" : "." + "0".repeat(i % 7)) + "_);(#,##0)"));
+                style.setIndention((short) (i % 15));
+                style.setRotation((short) (i % 90));
+                if (i % 500 == 0) {
+                    w.getSheet(VALUES).getRow(5).getCell(2).setCellStyle(style);
+                }
+            }
+        });
+    }
+
+    /** A bar chart of three values, a comment on a value cell, and a small picture (the unit's logo). */
+    private static WorkbookEdits chartCommentsAndImage(WorkbookEdits e) {
+        return e.with(w -> {
+            org.apache.poi.xssf.usermodel.XSSFSheet sheet = (org.apache.poi.xssf.usermodel.XSSFSheet) w.getSheet(VALUES);
+            org.apache.poi.xssf.usermodel.XSSFDrawing drawing = sheet.createDrawingPatriarch();
+            var chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 8, 3, 16, 20));
+            var x = chart.createCategoryAxis(org.apache.poi.xddf.usermodel.chart.AxisPosition.BOTTOM);
+            var y = chart.createValueAxis(org.apache.poi.xddf.usermodel.chart.AxisPosition.LEFT);
+            var data = chart.createData(org.apache.poi.xddf.usermodel.chart.ChartTypes.BAR, x, y);
+            data.addSeries(org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory.fromStringCellRange(sheet,
+                            CellRangeAddress.valueOf("B6:B8")),
+                    org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                            CellRangeAddress.valueOf("E6:E8")));
+            chart.plot(data);
+            ClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 4, 5, 7, 9);
+            var comment = drawing.createCellComment(anchor);
+            comment.setString(w.getCreationHelper().createRichTextString("Số liệu đã đối chiếu với PC08"));
+            comment.setAuthor("Cán bộ thống kê");
+            sheet.getRow(5).getCell(4).setCellComment(comment);
+            byte[] png = java.util.Base64.getDecoder().decode(
+                    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+            int picture = w.addPicture(png, Workbook.PICTURE_TYPE_PNG);
+            drawing.createPicture(drawing.createAnchor(0, 0, 0, 0, 17, 1, 18, 2), picture);
+        });
+    }
+
+    /** A pivot table (with its pivot cache) over the values, on a sheet of its own. */
+    private static WorkbookEdits pivotTable(WorkbookEdits e) {
+        return e.with(w -> {
+            org.apache.poi.xssf.usermodel.XSSFSheet source = (org.apache.poi.xssf.usermodel.XSSFSheet) w.getSheet(VALUES);
+            org.apache.poi.xssf.usermodel.XSSFSheet pivot = (org.apache.poi.xssf.usermodel.XSSFSheet) w.createSheet("Tổng hợp nhanh");
+            var table = pivot.createPivotTable(new org.apache.poi.ss.util.AreaReference("B4:F8",
+                    org.apache.poi.ss.SpreadsheetVersion.EXCEL2007), new org.apache.poi.ss.util.CellReference("A1"), source);
+            table.addRowLabel(0);
+            table.addColumnLabel(org.apache.poi.ss.usermodel.DataConsolidateFunction.SUM, 3);
+        });
+    }
+
+    /** A link to another workbook (a formula once pointed at the province's file): its part and relationship. */
+    private static byte[] externalLink(byte[] xlsx) {
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        byte[] b = WorkbookBytes.addEntry(xlsx, "xl/externalLinks/externalLink1.xml", ("<?xml version=\"1.0\" "
+                + "encoding=\"UTF-8\" standalone=\"yes\"?><externalLink xmlns=\"" + main + "\" xmlns:r=\"" + rels
+                + "\"><externalBook r:id=\"rId1\"><sheetNames><sheetName val=\"Tong hop\"/></sheetNames>"
+                + "<sheetDataSet><sheetData sheetId=\"0\"><row r=\"1\"><cell r=\"A1\"><v>5</v></cell></row>"
+                + "</sheetData></sheetDataSet></externalBook></externalLink>").getBytes(StandardCharsets.UTF_8));
+        b = WorkbookBytes.addEntry(b, "xl/externalLinks/_rels/externalLink1.xml.rels", ("<?xml version=\"1.0\" "
+                + "encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/"
+                + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + rels + "/externalLinkPath\" "
+                + "Target=\"file:///C:/Bao%20cao/Tong%20hop%202024.xlsx\" TargetMode=\"External\"/></Relationships>")
+                .getBytes(StandardCharsets.UTF_8));
+        b = WorkbookBytes.replaceEntry(b, "xl/_rels/workbook.xml.rels", x -> x.replace("</Relationships>",
+                "<Relationship Id=\"rId99\" Target=\"externalLinks/externalLink1.xml\" Type=\"" + rels
+                        + "/externalLink\"/></Relationships>"));
+        b = WorkbookBytes.replaceEntry(b, "[Content_Types].xml", x -> x.replace("</Types>",
+                "<Override ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml\""
+                        + " PartName=\"/xl/externalLinks/externalLink1.xml\"/></Types>"));
+        return WorkbookBytes.replaceEntry(b, "xl/workbook.xml", x -> x.replace("</sheets>",
+                "</sheets><externalReferences><externalReference r:id=\"rId99\"/></externalReferences>"));
     }
 
     /** A scanned photo of the signed report pasted into the workbook: 11 MB that do not compress. */

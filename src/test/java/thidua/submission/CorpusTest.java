@@ -37,6 +37,9 @@ import thidua.workbook.WorkbookLimits;
 class CorpusTest {
     /** The same bounds as the import's (thidua.max-file-bytes, thidua.max-rows). */
     private static final WorkbookLimits LIMITS = WorkbookLimits.DEFAULT;
+    /** What a message must never show: "NumberFormatException", "POIXMLException", "java.io…". */
+    static final java.util.regex.Pattern JAVA_CLASS =
+            java.util.regex.Pattern.compile("[A-Za-z]+(Exception|Error)\\b|\\bjava\\.|\\borg\\.apache");
 
     /** The errors of FORMATS.md §2, each of which some case must produce. */
     private static final List<String> REQUIRED_CODES = List.of(
@@ -86,7 +89,8 @@ class CorpusTest {
     static void assertOutcome(ParsedSubmission parsed, Case c) {
         Outcome expected = c.expected();
         String name = c.name() + " (" + c.fileName() + ")";
-        assertThat(parsed.findings()).allSatisfy(f -> assertThat(f.message()).isNotBlank());
+        assertThat(parsed.findings()).allSatisfy(f -> assertThat(f.message()).isNotBlank()
+                .as(name + ": a sentence, never a Java class name").doesNotContainPattern(JAVA_CLASS));
         assertThat(parsed.findings()).as(name + ": findings (errors and warnings)")
                 .extracting(f -> new Problem(f.code(), f.sheet(), f.cell()))
                 .containsExactlyInAnyOrderElementsOf(expected.findings());

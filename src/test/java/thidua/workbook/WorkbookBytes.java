@@ -126,6 +126,121 @@ public final class WorkbookBytes {
         return bytes;
     }
 
+    /**
+     * The .xlsx with a changed copy of part {@code name} whose zip records disagree: the
+     * local headers (what a streaming reader sees) still say {@code name} is the original
+     * and the copy is {@code placeholder} (same length), while the central directory (what
+     * POI's zip file reads) says {@code name} is the copy.
+     */
+    public static byte[] hiddenCopy(byte[] xlsx, String name, String placeholder, UnaryOperator<String> change) {
+        if (name.length() != placeholder.length()) {
+            throw new IllegalArgumentException("placeholder must be as long as the name");
+        }
+        byte[][] copy = {null};
+        rewrite(xlsx, (entry, content, zip) -> {
+            if (entry.equals(name)) {
+                copy[0] = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            }
+        });
+        if (copy[0] == null) {
+            throw new IllegalArgumentException("no part " + name);
+        }
+        // the placeholder needs a content type, or POI refuses the package before reading the copy
+        byte[] typed = replaceEntry(xlsx, "[Content_Types].xml", types -> types.contains("Extension=\"bin\"") ? types
+                : types.replace("<Default ", "<Default ContentType=\"application/vnd.openxmlformats-officedocument."
+                        + "spreadsheetml.printerSettings\" Extension=\"bin\"/><Default "));
+        byte[] bytes = addEntry(typed, placeholder, copy[0]);
+        int end = bytes.length - 22;
+        int at = le32(bytes, end + 16);
+        int[] found = {-1, -1};
+        for (int i = 0, count = le16(bytes, end + 10); i < count; i++) {
+            int length = le16(bytes, at + 28);
+            String entry = new String(bytes, at + 46, length, StandardCharsets.UTF_8);
+            if (entry.equals(name)) {
+                found[0] = at + 46;
+            } else if (entry.equals(placeholder)) {
+                found[1] = at + 46;
+            }
+            at += 46 + length + le16(bytes, at + 30) + le16(bytes, at + 32);
+        }
+        byte[] a = Arrays.copyOfRange(bytes, found[0], found[0] + name.length());
+        System.arraycopy(bytes, found[1], bytes, found[0], name.length());
+        System.arraycopy(a, 0, bytes, found[1], name.length());
+        return bytes;
+    }
+
+    /**
+     * The .xlsx with part {@code from} stored at {@code to} (both under {@code xl/}), the
+     * workbook's relationships and the content types following it: a legal package whose
+     * part is not where readers expect it.
+     */
+    public static byte[] moveEntry(byte[] xlsx, String from, String to, UnaryOperator<String> change) {
+        String relativeFrom = from.substring("xl/".length());
+        String relativeTo = to.substring("xl/".length());
+        return rewrite(xlsx, (entry, content, zip) -> {
+            if (entry.equals(from)) {
+                put(zip, to, change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+            } else if (entry.equals("[Content_Types].xml") || entry.equals("xl/_rels/workbook.xml.rels")) {
+                String text = new String(content, StandardCharsets.UTF_8)
+                        .replace("\"/" + from + "\"", "\"/" + to + "\"")
+                        .replace("\"" + relativeFrom + "\"", "\"" + relativeTo + "\"");
+                put(zip, entry, text.getBytes(StandardCharsets.UTF_8));
+            } else {
+                put(zip, entry, content);
+            }
+        });
+    }
+
+    /** The .xlsx in ISO 29500 Strict: the same parts in the purl.oclc.org namespaces, as Excel saves "Strict Open XML". */
+    public static byte[] strict(byte[] xlsx) {
+        return rewrite(xlsx, (entry, content, zip) -> put(zip, entry, new String(content, StandardCharsets.UTF_8)
+                .replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                        "http://purl.oclc.org/ooxml/spreadsheetml/main")
+                .replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                        "http://purl.oclc.org/ooxml/officeDocument/relationships")
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A binary workbook (.xlsb): an OOXML package whose workbook part is xl/workbook.bin. */
+    public static byte[] xlsb() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            put(zip, "[Content_Types].xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                    + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-excel.sheet.binary.macroEnabled.main\"/>"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "</Types>").getBytes(StandardCharsets.UTF_8));
+            put(zip, "_rels/.rels", ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                    + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                    + "relationships/officeDocument\" Target=\"xl/workbook.bin\"/></Relationships>")
+                    .getBytes(StandardCharsets.UTF_8));
+            // BrtBeginBook, BrtFileVersion: the first records of a real workbook.bin
+            put(zip, "xl/workbook.bin", new byte[] {(byte) 0x83, 0x01, 0x00, (byte) 0x80, 0x01, 0x00});
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * An Excel 5.0/95 workbook: a BIFF5 stream (BOF version 0x0500, then EOF) in an OLE2
+     * container under the entry "Book", where Excel 97 and later write "Workbook".
+     */
+    public static byte[] excel95() {
+        byte[] biff5 = {0x09, 0x08, 0x08, 0x00, 0x00, 0x05, 0x05, 0x00, (byte) 0xBB, 0x0D, (byte) 0xCC, 0x07,
+                0x0A, 0x00, 0x00, 0x00};
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            byte[] stream = Arrays.copyOf(biff5, 4096); // a real Book stream is not shorter than this
+            fs.createDocument(new ByteArrayInputStream(stream), "Book");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The .xlsx protected by a password (agile encryption, as Excel's "Encrypt with Password"). */
     public static byte[] encryptXlsx(byte[] xlsx, String password) {
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
@@ -182,6 +297,14 @@ public final class WorkbookBytes {
                 copier.copy(e.getName(), in.readAllBytes(), zip);
             }
         }
+    }
+
+    private static int le16(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
+    }
+
+    private static int le32(byte[] b, int at) {
+        return le16(b, at) | le16(b, at + 2) << 16;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -78,9 +78,63 @@ class WorkbookFilesTest {
     void truncatedXlsxIsAFindingNotAnException() throws IOException {
         byte[] bytes = sampleBytes();
         Path half = write("PC08-2024.xlsx", Arrays.copyOf(bytes, bytes.length / 2));
-        assertThat(refusal(half, MAX).code()).isEqualTo("E-FILE-CORRUPT");
+        assertThat(refusal(half, MAX).code()).isEqualTo("E-FILE-ZIP-DAMAGED");
         Path header = write("PC08-2024-b.xlsx", Arrays.copyOf(bytes, 100));
-        assertThat(refusal(header, MAX).code()).isEqualTo("E-FILE-CORRUPT");
+        assertThat(refusal(header, MAX).code()).isEqualTo("E-FILE-ZIP-DAMAGED");
+    }
+
+    @Test
+    void bytesHiddenBetweenZipEntriesAreRefused() throws IOException {
+        // a whole local entry a streaming reader would see, that the central directory skips
+        byte[] zip = sampleBytes();
+        int end = zip.length - 22;
+        int directory = le32(zip, end + 16);
+        int second = Integer.MAX_VALUE;
+        for (int at = directory, i = 0, n = le16(zip, end + 10); i < n; i++) {
+            int offset = le32(zip, at + 42);
+            second = offset > 0 ? Math.min(second, offset) : second;
+            at += 46 + le16(zip, at + 28) + le16(zip, at + 30) + le16(zip, at + 32);
+        }
+        byte[] hidden = new byte[64];
+        hidden[0] = 'P';
+        hidden[1] = 'K';
+        hidden[2] = 3;
+        hidden[3] = 4;
+        byte[] changed = new byte[zip.length + hidden.length];
+        System.arraycopy(zip, 0, changed, 0, second);
+        System.arraycopy(hidden, 0, changed, second, hidden.length);
+        System.arraycopy(zip, second, changed, second + hidden.length, zip.length - second);
+        int newEnd = end + hidden.length;
+        for (int at = directory + hidden.length, i = 0, n = le16(changed, newEnd + 10); i < n; i++) {
+            int offset = le32(changed, at + 42);
+            if (offset >= second) {
+                putLe32(changed, at + 42, offset + hidden.length);
+            }
+            at += 46 + le16(changed, at + 28) + le16(changed, at + 30) + le16(changed, at + 32);
+        }
+        putLe32(changed, newEnd + 16, directory + hidden.length);
+        assertThat(refusal(write("PC08-2024.xlsx", changed), MAX).code()).isEqualTo("E-FILE-ZIP-MISMATCH");
+    }
+
+    @Test
+    void localHeaderSizesThatDisagreeWithTheDirectoryAreRefused() throws IOException {
+        byte[] zip = sampleBytes();
+        putLe32(zip, 22, le32(zip, 22) + 1); // the first entry's uncompressed size, in its local header only
+        assertThat(refusal(write("PC08-2024.xlsx", zip), MAX).code()).isEqualTo("E-FILE-ZIP-MISMATCH");
+    }
+
+    private static int le16(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
+    }
+
+    private static int le32(byte[] b, int at) {
+        return le16(b, at) | le16(b, at + 2) << 16;
+    }
+
+    private static void putLe32(byte[] b, int at, int value) {
+        for (int i = 0; i < 4; i++) {
+            b[at + i] = (byte) (value >>> (8 * i));
+        }
     }
 
     @Test
@@ -106,7 +160,7 @@ class WorkbookFilesTest {
             fs.createDocument(new ByteArrayInputStream(new byte[600]), "WordDocument");
             fs.writeFilesystem(out);
         }
-        assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-CORRUPT");
+        assertThat(refusal(file, MAX).code()).isEqualTo("E-FILE-NOT-SPREADSHEET");
     }
 
     @Test
