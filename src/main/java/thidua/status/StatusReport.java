@@ -52,9 +52,19 @@ public class StatusReport {
                 submissions.findings(u.id()).forEach(f -> lines.add("      " + f));
             }
         }
+        List<SubmissionStore.NotAFile> notFiles = period == null ? submissions.notFiles() : List.of();
+        if (!notFiles.isEmpty()) {
+            lines.add("Mục trong thư mục nhận không phải tệp báo cáo (liên kết, thư mục, FIFO, thiết bị):");
+            for (SubmissionStore.NotAFile n : notFiles) {
+                lines.add(String.format("  %s (phát hiện %s)", n, TIME.format(n.foundAt())));
+            }
+        }
         String summary = summaries.isEmpty() ? "status: no submissions" : "status: " + String.join("; ", summaries);
         if (!unknown.isEmpty() && period == null) {
             summary += "; " + unknown.size() + " unattributed rejected file(s)";
+        }
+        if (!notFiles.isEmpty()) {
+            summary += "; " + notFiles.size() + " inbox entr" + (notFiles.size() == 1 ? "y" : "ies") + " not a file";
         }
         lines.add(summary);
         return lines;

@@ -28,18 +28,20 @@ class SubmissionExaminer {
     private final SubmissionStore submissions;
     private final SchemeStore schemes;
     private final WorkbookLimits limits;
+    private final long hashCap;
 
     public SubmissionExaminer(SubmissionStore submissions, SchemeStore schemes,
                               ThiduaProperties settings) {
         this.submissions = submissions;
         this.schemes = schemes;
+        this.hashCap = settings.inboxHardCap();
         this.limits = new WorkbookLimits(settings.maxFileBytes(), WorkbookLimits.DEFAULT.maxPartBytes(),
                 WorkbookLimits.DEFAULT.maxTotalBytes(), settings.maxRows());
     }
 
     /** An inbox file: a duplicate of bytes already seen, or the verdict of reading it. */
     public Examination examine(Path path) throws IOException {
-        return examine(InboxFile.of(path), null);
+        return examine(InboxFile.of(path, hashCap), null);
     }
 
     /**
