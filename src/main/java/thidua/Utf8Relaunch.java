@@ -23,6 +23,10 @@ final class Utf8Relaunch {
 
     /** The exit code of thidua run again in UTF-8, or empty when this JVM is the one to run it. */
     static OptionalInt ifNeeded() {
+        if (System.getenv(MARK) != null) {
+            // The launcher killed (kill -9): this one goes too, as it would have without the relaunch.
+            ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(137)));
+        }
         if ("UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"))) {
             return OptionalInt.empty();
         }
