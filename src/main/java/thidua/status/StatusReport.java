@@ -14,6 +14,7 @@ import thidua.scoring.SubmissionStatus;
 import thidua.scoring.UnitReport;
 import thidua.submission.PeriodReports;
 import thidua.submission.SubmissionStore;
+import thidua.text.LogText;
 import thidua.workbook.Finding;
 
 /**
@@ -48,7 +49,7 @@ public class StatusReport {
         if (!unknown.isEmpty() && period == null) {
             lines.add("Tệp bị trả lại không xác định được đơn vị hoặc kỳ báo cáo:");
             for (SubmissionStore.Unattributed u : unknown) {
-                lines.add(String.format("  #%d %s (nộp %s)", u.id(), u.originalName(), TIME.format(u.arrivedAt())));
+                lines.add(String.format("  #%d %s (nộp %s)", u.id(), LogText.escape(u.originalName()), TIME.format(u.arrivedAt())));
                 submissions.findings(u.id()).forEach(f -> lines.add("      " + f));
             }
         }
