@@ -8,7 +8,8 @@ import thidua.command.CommandLine;
 public class ThiduaApplication {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        var relaunched = Utf8Relaunch.ifNeeded(); // file names and the console in UTF-8 whatever the locale
+        System.exit(relaunched.isPresent() ? relaunched.getAsInt() : run(args));
     }
 
     /** Runs one command line on this application and returns its exit code (OPERATIONS.md). */

@@ -30,21 +30,46 @@ class EmbeddedPostgresConfig {
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedServer(ThiduaProperties settings) {
         Path pgData = settings.dataDir().toAbsolutePath().resolve("postgres");
+        Path passwordFile = pgData.resolveSibling(DatabasePassword.FILE);
         OptionalInt running = RunningServer.port(pgData);
         if (running.isPresent()) {
-            return new EmbeddedServer(null, running.getAsInt());
+            // The process that started it made the password file: the same one, read here.
+            try {
+                return new EmbeddedServer(null, running.getAsInt(), DatabasePassword.read(passwordFile));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Không đọc được tệp mật khẩu của PostgreSQL nhúng " + passwordFile, e);
+            }
         }
-        EmbeddedPostgres started = start(pgData);
-        return new EmbeddedServer(started, started.getPort());
-    }
-
-    private static EmbeddedPostgres start(Path pgData) {
         try {
             Files.createDirectories(pgData);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Không tạo được thư mục của PostgreSQL nhúng " + pgData, e);
+        }
+        String password = DatabasePassword.readOrCreate(passwordFile);
+        EmbeddedPostgres started = start(pgData, password);
+        try {
+            DatabasePassword.require(started.getPostgresDatabase(), pgData, password);
+        } catch (RuntimeException e) {
+            try {
+                started.close();
+            } catch (IOException ignored) {
+                // the failure to report is the one above
+            }
+            throw e;
+        }
+        return new EmbeddedServer(started, started.getPort(), password);
+    }
+
+    private static EmbeddedPostgres start(Path pgData, String password) {
+        try {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setServerConfig("timezone", "UTC")
+                    // Loopback only: no other machine can even try the password.
+                    .setServerConfig("listen_addresses", "localhost")
+                    // The start-up check and the upgrade of a data dir from before passwords connect with it.
+                    .setConnectConfig("password", password)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // Stopped by this context, after every bean that uses it (a JVM hook of its own
                     // would race Spring's: the database gone while jobs and the process record close).
@@ -60,11 +85,17 @@ class EmbeddedPostgresConfig {
         return DataSourceBuilder.create()
                 .url("jdbc:postgresql://localhost:" + server.port() + "/postgres")
                 .username("postgres")
+                .password(server.password())
                 .build();
     }
 
     /** The server in use; {@code owned} is null when another process started it and will stop it. */
-    record EmbeddedServer(EmbeddedPostgres owned, int port) implements AutoCloseable {
+    record EmbeddedServer(EmbeddedPostgres owned, int port, String password) implements AutoCloseable {
+        @Override
+        public String toString() {
+            return "EmbeddedServer[port=" + port + "]"; // never the password
+        }
+
         @Override
         public void close() throws IOException {
             if (owned != null) {

@@ -98,9 +98,10 @@ public final class SafeFiles {
      * keeps its arrival).
      */
     public static Path copyKeepingTime(Path source, Path target) throws IOException {
-        FileTime modified = Files.getLastModifiedTime(source);
+        // A filed original is a file of its own: a link (one swapped in meanwhile) is refused, never followed.
+        FileTime modified = Files.getLastModifiedTime(source, LinkOption.NOFOLLOW_LINKS);
         Path tmp = temporary(target, out -> {
-            try (InputStream in = Files.newInputStream(source)) {
+            try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS)) {
                 in.transferTo(out);
             }
         });

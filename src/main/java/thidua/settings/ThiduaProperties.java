@@ -32,8 +32,17 @@ public record ThiduaProperties(
         @DefaultValue Console console,
         @DefaultValue Security security) {
 
-    /** @param settleMillis a file modified this recently may still be being copied into the inbox: looked at again after it */
-    public record Inbox(@DefaultValue("2000") long settleMillis) {
+    /**
+     * @param settleMillis a file modified this recently may still be being copied into the inbox: looked at again after it
+     * @param hardCapBytes an inbox file larger than this is moved to rejected/, never copied nor hashed whole
+     *                     (0: ten times {@code max-file-bytes})
+     */
+    public record Inbox(@DefaultValue("2000") long settleMillis, @DefaultValue("0") long hardCapBytes) {
+    }
+
+    /** The size past which an inbox file is moved aside unread (a 2 GB file must not be copied into rejected/). */
+    public long inboxHardCap() {
+        return inbox.hardCapBytes() > 0 ? inbox.hardCapBytes() : 10 * maxFileBytes;
     }
 
     /** @param idleTimeout a console session without a request for this long is signed out */

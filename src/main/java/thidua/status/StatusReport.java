@@ -14,6 +14,7 @@ import thidua.scoring.SubmissionStatus;
 import thidua.scoring.UnitReport;
 import thidua.submission.PeriodReports;
 import thidua.submission.SubmissionStore;
+import thidua.text.LogText;
 import thidua.workbook.Finding;
 
 /**
@@ -48,13 +49,23 @@ public class StatusReport {
         if (!unknown.isEmpty() && period == null) {
             lines.add("Tệp bị trả lại không xác định được đơn vị hoặc kỳ báo cáo:");
             for (SubmissionStore.Unattributed u : unknown) {
-                lines.add(String.format("  #%d %s (nộp %s)", u.id(), u.originalName(), TIME.format(u.arrivedAt())));
+                lines.add(String.format("  #%d %s (nộp %s)", u.id(), LogText.escape(u.originalName()), TIME.format(u.arrivedAt())));
                 submissions.findings(u.id()).forEach(f -> lines.add("      " + f));
+            }
+        }
+        List<SubmissionStore.NotAFile> notFiles = period == null ? submissions.notFiles() : List.of();
+        if (!notFiles.isEmpty()) {
+            lines.add("Mục trong thư mục nhận không phải tệp báo cáo (liên kết, thư mục, FIFO, thiết bị):");
+            for (SubmissionStore.NotAFile n : notFiles) {
+                lines.add(String.format("  %s (phát hiện %s)", n, TIME.format(n.foundAt())));
             }
         }
         String summary = summaries.isEmpty() ? "status: no submissions" : "status: " + String.join("; ", summaries);
         if (!unknown.isEmpty() && period == null) {
             summary += "; " + unknown.size() + " unattributed rejected file(s)";
+        }
+        if (!notFiles.isEmpty()) {
+            summary += "; " + notFiles.size() + " inbox entr" + (notFiles.size() == 1 ? "y" : "ies") + " not a file";
         }
         lines.add(summary);
         return lines;

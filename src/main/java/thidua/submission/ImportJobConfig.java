@@ -20,10 +20,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import thidua.job.JobSummary;
 import thidua.job.ProcessRegistry;
 import thidua.job.StepLog;
 import thidua.settings.ThiduaProperties;
+import thidua.text.LogText;
 
 /**
  * The `import` job: every file of the inbox is one item and one transaction (chunk of
@@ -62,17 +64,34 @@ class ImportJobConfig {
                 .transactionManager(tx)
                 .reader(inboxReader)
                 // A file whose import committed but whose filing was interrupted is filed, not imported again.
-                .processor(path -> interrupted.resumeInterrupted(path) ? null : examiner.examine(path))
+                .processor(path -> {
+                    try {
+                        return interrupted.resumeInterrupted(path) ? null : examiner.examine(path);
+                    } catch (InboxFile.NotARegularFileException e) {
+                        // Swapped for a link or a FIFO since the scan: never read; the next scan sets it aside.
+                        LoggerFactory.getLogger("thidua.import").warn("{}", LogText.escape(e.getMessage()));
+                        return null;
+                    }
+                })
                 .writer(submissionWriter)
                 .build();
     }
 
     @Bean
     @StepScope
-    ListItemReader<Path> inboxReader(@Value("#{stepExecution}") StepExecution step, ThiduaProperties settings) {
+    ListItemReader<Path> inboxReader(@Value("#{stepExecution}") StepExecution step, ThiduaProperties settings,
+                                     SubmissionStore submissions, PlatformTransactionManager tx) {
         Path inbox = ImportParameters.from(step.getJobParameters()).inbox();
+        var log = LoggerFactory.getLogger("thidua.import");
+        // Links, folders, FIFOs, devices: never read, moved aside once, reported by this scan and by `status`.
+        for (Inbox.NotAFile n : Inbox.beside(inbox).setAsideNotFiles()) {
+            log.warn("W-INBOX-NOT-A-FILE {}: {}, not a file: not imported, {}", LogText.escape(n.originalName()), n.kind(),
+                    n.movedTo() == null ? "left in the inbox" : "moved to " + n.movedTo());
+            new TransactionTemplate(tx).executeWithoutResult(status ->
+                    submissions.recordNotAFile(n.originalName(), n.kind(), n.movedTo(), step.getJobExecutionId()));
+        }
         var files = Inbox.beside(inbox).readyFiles(Duration.ofMillis(settings.inbox().settleMillis()));
-        LoggerFactory.getLogger("thidua.import").info("{} file(s) in {}", files.size(), inbox);
+        log.info("{} file(s) in {}", files.size(), inbox);
         return new ListItemReader<>(files);
     }
 

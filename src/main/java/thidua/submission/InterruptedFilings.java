@@ -2,6 +2,8 @@ package thidua.submission;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +14,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import thidua.files.SafeFiles;
-import thidua.files.Sha256;
 import thidua.report.ErrorReportWriter;
+import thidua.settings.ThiduaProperties;
+import thidua.text.LogText;
 import thidua.workbook.Finding;
 
 /**
@@ -35,9 +38,12 @@ class InterruptedFilings {
     private final SubmissionStore store;
     private final SubmissionFiler filer;
     private final TransactionTemplate separately;
+    private final long hashCap;
 
-    InterruptedFilings(SubmissionStore store, SubmissionFiler filer, PlatformTransactionManager tx) {
+    InterruptedFilings(SubmissionStore store, SubmissionFiler filer, PlatformTransactionManager tx,
+                       ThiduaProperties settings) {
         this.store = store;
+        this.hashCap = settings.inboxHardCap();
         this.filer = filer;
         this.separately = new TransactionTemplate(tx);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -49,7 +55,7 @@ class InterruptedFilings {
      * and nothing new is recorded.
      */
     public boolean resumeInterrupted(Path path) {
-        return resumeInterrupted(InboxFile.of(path));
+        return resumeInterrupted(InboxFile.of(path, hashCap));
     }
 
     /** As {@link #resumeInterrupted(Path)}, for a file whose name as sent is not its name on disk (an upload). */
@@ -61,14 +67,14 @@ class InterruptedFilings {
         }
         SubmissionStore.Stored s = unfiled.get();
         log.info("{}: already imported as #{} ({}) by a run that stopped before filing it; filed now",
-                file.originalName(), s.id(), s.status().name().toLowerCase(Locale.ROOT));
+                LogText.escape(file.originalName()), s.id(), s.status().name().toLowerCase(Locale.ROOT));
         Path target = Path.of(s.storedPath());
         List<Finding> report = s.status() == ImportStatus.REJECTED ? store.findings(s.id()) : null;
         removeTemporaries(target);
         boolean stored;
         try {
-            stored = Files.isRegularFile(target); // renamed into place: complete
-            if (stored && !Sha256.of(target).equals(Sha256.of(path))) {
+            stored = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS); // renamed into place: complete
+            if (stored && !InboxFile.hash(target, hashCap).equals(InboxFile.hash(path, hashCap))) {
                 throw new IOException(target + " holds other bytes; left as it is");
             }
         } catch (IOException | RuntimeException ex) {
@@ -88,13 +94,18 @@ class InterruptedFilings {
     public void recordFinishedFilings(Inbox inbox) {
         for (SubmissionStore.Stored s : store.unfiledOfEndedImports()) {
             Path stored = Path.of(s.storedPath());
-            if (Files.exists(inbox.dir().resolve(s.originalName()))) {
-                continue;
+            try {
+                if (Files.exists(inbox.dir().resolve(s.originalName()), LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+            } catch (InvalidPathException e) {
+                continue; // a name this platform cannot spell: left to the next scan, which finds the file itself
             }
             try {
-                if (!Files.isRegularFile(stored) || !Sha256.of(stored).equals(s.sha256())) {
+                if (!Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS)
+                        || !InboxFile.hash(stored, hashCap).equals(s.sha256())) {
                     log.warn("#{} {}: neither filed in {} nor waiting in {}: look for the original", s.id(),
-                            s.originalName(), stored.getParent(), inbox.dir());
+                            LogText.escape(s.originalName()), stored.getParent(), inbox.dir());
                     continue;
                 }
                 Path report = ErrorReportWriter.reportPath(stored);
@@ -103,9 +114,10 @@ class InterruptedFilings {
                 }
                 separately.executeWithoutResult(status -> store.markFiled(s.id()));
                 log.info("#{} {}: filed by a run that stopped before recording it; recorded now", s.id(),
-                        s.originalName());
+                        LogText.escape(s.originalName()));
             } catch (IOException | RuntimeException ex) {
-                log.warn("#{} {}: could not record its filing ({})", s.id(), s.originalName(), ex.toString());
+                log.warn("#{} {}: could not record its filing ({})", s.id(), LogText.escape(s.originalName()),
+                        LogText.escape(ex.toString()));
             }
         }
     }

@@ -30,18 +30,20 @@ class SubmissionExaminer {
     /** What POI failed on, for the log file only (logback-spring.xml): the sender reads a sentence. */
     private static final org.slf4j.Logger UNREADABLE = org.slf4j.LoggerFactory.getLogger("thidua.file-only.submission");
     private final WorkbookLimits limits;
+    private final long hashCap;
 
     public SubmissionExaminer(SubmissionStore submissions, SchemeStore schemes,
                               ThiduaProperties settings) {
         this.submissions = submissions;
         this.schemes = schemes;
+        this.hashCap = settings.inboxHardCap();
         this.limits = new WorkbookLimits(settings.maxFileBytes(), WorkbookLimits.DEFAULT.maxPartBytes(),
                 WorkbookLimits.DEFAULT.maxTotalBytes(), settings.maxRows());
     }
 
     /** An inbox file: a duplicate of bytes already seen, or the verdict of reading it. */
     public Examination examine(Path path) throws IOException {
-        return examine(InboxFile.of(path), null);
+        return examine(InboxFile.of(path, hashCap), null);
     }
 
     /**
@@ -71,7 +73,7 @@ class SubmissionExaminer {
         String extension = extension(path);
         Map<String, StoredScheme> used = new HashMap<>();
         ParsedSubmission parsed;
-        try (Workbook workbook = WorkbookFiles.open(path, limits)) {
+        try (SpelledName readable = SpelledName.of(path); Workbook workbook = WorkbookFiles.open(readable.path(), limits)) {
             parsed = SubmissionReader.read(workbook, period -> schemes.currentForPeriod(period).map(s -> {
                 used.put(period, s);
                 return s.scheme();
@@ -115,6 +117,34 @@ class SubmissionExaminer {
             }
         }
         return warnings;
+    }
+
+    /**
+     * The file under a name that survives a trip through a {@code String}: POI reopens a file
+     * from its name as text, and a name holding bytes that are not UTF-8 does not spell back
+     * to the same file. Such a file is read through a hidden hard link with a generated name
+     * beside it (the inbox ignores hidden files), removed after.
+     */
+    private record SpelledName(Path path, boolean link) implements AutoCloseable {
+        static SpelledName of(Path path) throws IOException {
+            try {
+                if (Path.of(path.toString()).equals(path)) {
+                    return new SpelledName(path, false);
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // not even a name here: read through a link too
+            }
+            Path link = path.resolveSibling(".thidua-read-" + java.util.UUID.randomUUID() + ".tmp");
+            Files.createLink(link, path);
+            return new SpelledName(link, true);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (link) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** The stored file's extension, from its content: a name chosen by the sender is never trusted. */

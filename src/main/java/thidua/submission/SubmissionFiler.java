@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import thidua.files.SafeFiles;
 import thidua.files.Sha256;
 import thidua.report.ErrorReportWriter;
+import thidua.settings.ThiduaProperties;
+import thidua.text.LogText;
 import thidua.workbook.Finding;
 
 /**
@@ -35,9 +39,11 @@ class SubmissionFiler {
     static final Logger log = LoggerFactory.getLogger("thidua.import");
     private final SubmissionStore store;
     private final TransactionTemplate separately;
+    private final long hardCap;
 
-    public SubmissionFiler(SubmissionStore store, PlatformTransactionManager tx) {
+    public SubmissionFiler(SubmissionStore store, PlatformTransactionManager tx, ThiduaProperties settings) {
         this.store = store;
+        this.hardCap = settings.inboxHardCap();
         this.separately = new TransactionTemplate(tx);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -75,7 +81,11 @@ class SubmissionFiler {
      */
     void complete(long id, Path source, Path target, List<Finding> report, boolean stored) {
         try {
-            if (!stored) {
+            if (!stored && Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size() > hardCap) {
+                // Far over the size limit (a 2 GB file): renamed into place, never copied (a disk filled twice).
+                Files.createDirectories(target.getParent());
+                Files.move(source, target);
+            } else if (!stored) {
                 SafeFiles.copyKeepingTime(source, target);
             }
             if (report != null) {
@@ -90,7 +100,7 @@ class SubmissionFiler {
 
     static void notYetFiled(long id, Path source, Path target, Exception ex) {
         log.warn("#{} {}: recorded, but not yet filed into {} ({}); the next import finishes it", id,
-                source.getFileName(), target.getParent(), ex.toString());
+                LogText.escape(source.getFileName().toString()), target.getParent(), LogText.escape(ex.toString()));
     }
 
     /**
@@ -120,8 +130,9 @@ class SubmissionFiler {
             writeReport(original, e, ErrorReportWriter.reportPath(original));
         }
         store.revalidate(stored.id(), e, storedPath);
-        log.info("#{} {}: re-validated, now {}", stored.id(), stored.originalName(), e.verdict().name().toLowerCase());
-        e.parsed().findings().forEach(f -> log.info("    {}", f));
+        log.info("#{} {}: re-validated, now {}", stored.id(), LogText.escape(stored.originalName()),
+                e.verdict().name().toLowerCase());
+        e.parsed().findings().forEach(f -> log.info("    {}", LogText.escape(f.toString())));
     }
 
     /** The error report beside the quarantined original: the unit's own workbook, faulty cells red, `Lỗi` first. */
@@ -173,7 +184,7 @@ class SubmissionFiler {
     }
 
     private static void announce(Examination e, long id, Path report) {
-        String name = e.file().originalName();
+        String name = LogText.escape(e.file().originalName());
         switch (e.verdict()) {
             case ACCEPTED -> log.info("{}: accepted as #{} ({} kỳ {}, {} chỉ tiêu{})", name, id, e.parsed().unitCode(),
                     e.parsed().periodCode(), e.parsed().values().size(),
@@ -182,12 +193,12 @@ class SubmissionFiler {
             case REJECTED -> {
                 log.info("{}: rejected as #{} with {} lỗi, report {}", name, id, e.parsed().errors().size(), report);
                 for (Finding f : e.parsed().errors()) {
-                    log.info("    {}", f);
+                    log.info("    {}", LogText.escape(f.toString()));
                 }
             }
         }
         for (Finding w : e.parsed() == null ? List.<Finding>of() : e.parsed().warnings()) {
-            log.info("    {}", w);
+            log.info("    {}", LogText.escape(w.toString()));
         }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import thidua.scoring.ReportedValue;
 import thidua.text.Labels;
+import thidua.text.LogText;
 import thidua.workbook.Finding;
 
 /** Submissions, their values and findings in the database. */
@@ -310,6 +311,34 @@ public class SubmissionStore {
                 ORDER BY s.id""")
                 .query((rs, n) -> new Unattributed(rs.getLong("id"), rs.getString("original_name"),
                         rs.getTimestamp("arrived_at").toInstant(), rs.getString("unit_code"), rs.getString("period_code")))
+                .list();
+    }
+
+    /** An inbox entry that was not a regular file: {@code movedFile} its generated name in rejected/not-files/ (null: not moved). */
+    public record NotAFile(String originalName, String kind, String movedFile, Instant foundAt) {
+        /** The status line: the code, the entry as it was called, what it is, where it went. */
+        @Override
+        public String toString() {
+            return "W-INBOX-NOT-A-FILE \"" + LogText.escape(originalName) + "\" là " + kind
+                    + ", không phải tệp báo cáo: không nhập, " + (movedFile == null
+                    ? "chưa chuyển được khỏi thư mục nhận"
+                    : "đã chuyển sang rejected/not-files/" + movedFile);
+        }
+    }
+
+    /** Records an inbox entry set aside by an import's scan (in a transaction of its own). */
+    void recordNotAFile(String originalName, String kind, Path movedTo, long jobExecutionId) {
+        jdbc.sql("INSERT INTO inbox_not_file (original_name, kind, moved_to, job_execution_id) VALUES (?, ?, ?, ?)")
+                .params(Labels.clean(originalName), kind, movedTo == null ? null : movedTo.getFileName().toString(), jobExecutionId)
+                .update();
+    }
+
+    /** Every inbox entry set aside as not a file, oldest first. */
+    public List<NotAFile> notFiles() {
+        return jdbc.sql("SELECT original_name, kind, moved_to, found_at FROM inbox_not_file ORDER BY id")
+                .query((rs, n) -> new NotAFile(rs.getString("original_name"), rs.getString("kind"),
+                        rs.getString("moved_to"),
+                        rs.getTimestamp("found_at").toInstant()))
                 .list();
     }
 

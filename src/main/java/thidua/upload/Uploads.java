@@ -30,6 +30,7 @@ import thidua.submission.SubmissionStore;
 import thidua.submission.UploadJobConfig;
 import thidua.submission.UploadParameters;
 import thidua.text.Labels;
+import thidua.text.LogText;
 import thidua.workbook.Finding;
 
 /**
@@ -125,11 +126,11 @@ public class Uploads {
         } catch (TooLarge e) {
             return refused(name, sender, address, tooLarge(e.size));
         } catch (IOException e) {
-            log.warn("upload {}: could not stage it: {}", Labels.clean(name), e.toString());
+            log.warn("upload {}: could not stage it: {}", LogText.escape(Labels.clean(name)), LogText.escape(e.toString()));
             return new Verdict(name, UploadStatus.FAILED, null, null, List.of(), List.of(), false,
                     "Không lưu được tệp tải lên (lỗi đĩa trên máy chủ): thử lại sau hoặc báo quản trị.");
         }
-        log.info("upload {} by {}: {} bytes", name, sender.login(), staged.size);
+        log.info("upload {} by {}: {} bytes", LogText.escape(name), sender.login(), staged.size);
         RunResult result = runs.upload(new UploadParameters(staged.path, inbox, name, staged.arrivedAt,
                 staged.size, staged.sha256, sender.login(), senderUnit, address));
         if (!result.ok() || !result.execution().getExecutionContext().containsKey(UploadJobConfig.SUBMISSION_ID)) {
@@ -152,7 +153,7 @@ public class Uploads {
 
     private Verdict refused(String name, AppUser sender, String address, Finding why) {
         audit.record(sender.login(), "UPLOAD_REFUSED", null, name + ": " + why.code(), address);
-        log.info("upload {} by {}: refused before storing, {}", name, sender.login(), why.code());
+        log.info("upload {} by {}: refused before storing, {}", LogText.escape(name), sender.login(), why.code());
         return new Verdict(name, UploadStatus.REJECTED, null, null, List.of(why), List.of(), false, null);
     }
 

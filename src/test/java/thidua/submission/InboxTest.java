@@ -1,6 +1,7 @@
 package thidua.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,5 +44,33 @@ class InboxTest {
         assertThat(ready).extracting(p -> p.getFileName().toString()).containsExactly("b.xlsx", "a.xlsx", "d.xlsx");
         assertThat(Inbox.beside(dir).archive()).isEqualTo(root.resolve("archive"));
         assertThat(Inbox.beside(dir).rejected()).isEqualTo(root.resolve("rejected"));
+    }
+
+    @Test
+    void aLinkIsNeverOpenedThroughEvenWhenSwappedInAfterTheScan() throws Exception {
+        Path secret = Files.writeString(root.resolve("SECRET.txt"), "password=hunter2");
+        Path dir = Files.createDirectories(root.resolve("inbox"));
+        Path link = Files.createSymbolicLink(dir.resolve("evil.xlsx"), secret);
+
+        assertThat(Inbox.beside(dir).files()).isEmpty();
+        assertThatThrownBy(() -> InboxFile.of(link, 1000)).isInstanceOf(InboxFile.NotARegularFileException.class)
+                .hasMessageContaining("evil.xlsx");
+        var aside = Inbox.beside(dir).setAsideNotFiles();
+        assertThat(aside).singleElement().satisfies(n -> {
+            assertThat(n.originalName()).isEqualTo("evil.xlsx");
+            assertThat(Files.readSymbolicLink(n.movedTo())).isEqualTo(secret);
+            assertThat(n.movedTo().getParent()).isEqualTo(root.resolve("rejected").resolve("not-files"));
+        });
+        assertThat(secret).hasContent("password=hunter2");
+    }
+
+    @Test
+    void aFileOverTheCapIsHashedOverItsFirstBytesAndItsSizeOnly() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("inbox"));
+        Path a = Files.writeString(dir.resolve("a.xlsx"), "0123456789-tail-one");
+        Path b = Files.writeString(dir.resolve("b.xlsx"), "0123456789-tail-two");
+        assertThat(InboxFile.of(a, 10).sha256()).isEqualTo(InboxFile.of(b, 10).sha256()).isEqualTo(InboxFile.hash(a, 10));
+        assertThat(InboxFile.of(a, 1000).sha256()).isNotEqualTo(InboxFile.of(b, 1000).sha256())
+                .isEqualTo(thidua.files.Sha256.of(a));
     }
 }

@@ -33,7 +33,7 @@ public final class ChildJvm implements AutoCloseable {
 
     /**
      * @param props system properties ({@code -Dkey=value}) for the child
-     * @param env   extra environment variables (the database)
+     * @param env   extra environment variables (the database); a null value removes one
      * @param args  the command line, e.g. {@code import --inbox DIR --data-dir DIR}
      */
     public static ChildJvm start(String name, Path log, Map<String, String> env, Map<String, String> props,
@@ -48,7 +48,16 @@ public final class ChildJvm implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_"));
-        builder.environment().putAll(env);
+        // A UTF-8 locale, so that thidua does not start itself again (Utf8Relaunch): kill() kills the one JVM.
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        // A null value removes the variable (LANG unset, as a service manager starts thidua).
+        env.forEach((k, v) -> {
+            if (v == null) {
+                builder.environment().remove(k);
+            } else {
+                builder.environment().put(k, v);
+            }
+        });
         try {
             Files.createDirectories(log.getParent());
             return new ChildJvm(name, builder.start(), log);

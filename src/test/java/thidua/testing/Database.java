@@ -19,10 +19,10 @@ public final class Database {
     /** Every table of thidua's own, V2 (schemes, submissions, consolidations), V3 (delivery), V7 (users, audit). */
     private static final List<String> THIDUA_TABLES = List.of("submission_finding", "submission_value", "unit_result",
             "consolidation", "submission", "scheme_period", "scheme_version", "delivery_file", "delivery", "app_user",
-            "audit_event");
+            "audit_event", "inbox_not_file");
     /** What scheme loading and users keep: submissions and everything derived from them. */
     private static final List<String> SUBMISSION_TABLES = List.of("submission_finding", "submission_value",
-            "unit_result", "consolidation", "submission", "delivery_file", "delivery");
+            "unit_result", "consolidation", "submission", "delivery_file", "delivery", "inbox_not_file");
     /** Kept in the data dir: the database itself and the log (thidua.log and its rolled files). */
     private static final List<String> KEPT = List.of("postgres", "thidua.log");
 
