@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import thidua.job.ExitCode;
+import thidua.job.Failure;
 import thidua.job.JobSummary;
 
 /**
@@ -27,6 +28,10 @@ public record RunResult(String command, JobExecution execution, ExitCode exitCod
     }
 
     private static String rootMessage(Throwable e) {
+        Failure said = Failure.in(e);
+        if (said != null) {
+            return said.getMessage();
+        }
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
