@@ -21,10 +21,15 @@ public record RunResult(String command, JobExecution execution, ExitCode exitCod
             return new RunResult(command, execution, refused ? ExitCode.REFUSED : ExitCode.COMPLETED, summary, JobSummary.problems(execution),
                     List.of());
         }
-        List<String> failures = execution.getAllFailureExceptions().stream().map(RunResult::rootMessage).toList();
-        String failed = command + ": FAILED (job execution " + execution.getId() + ", " + execution.getStatus() + ")"
-                + (summary.isEmpty() ? "" : "; " + summary);
-        return new RunResult(command, execution, ExitCode.FAILED, failed, List.of(), failures);
+        boolean stopped = execution.getStatus() == BatchStatus.STOPPED;
+        // A stop (SIGTERM) is not a failure: what was done is kept, the rest waits for the restart.
+        List<String> failures = stopped ? List.of()
+                : execution.getAllFailureExceptions().stream().map(RunResult::rootMessage).toList();
+        List<String> problems = stopped ? List.of("đã dừng theo yêu cầu giữa hai tệp; chạy tiếp bằng lệnh rerun --execution "
+                + execution.getId()) : List.of();
+        String failed = command + ": " + (stopped ? "STOPPED" : "FAILED") + " (job execution " + execution.getId() + ", "
+                + execution.getStatus() + ")" + (summary.isEmpty() ? "" : "; " + summary);
+        return new RunResult(command, execution, ExitCode.FAILED, failed, problems, failures);
     }
 
     private static String rootMessage(Throwable e) {
