@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
 import thidua.consolidation.ConsolidateParameters;
 import thidua.consolidation.ConsolidationStore;
 import thidua.files.Sha256;
+import thidua.database.DatabaseLost;
+import thidua.job.Failure;
 import thidua.job.ProcessRegistry;
 import thidua.scheme.SchemeParameters;
 import thidua.scheme.SchemeStore;
@@ -186,6 +188,9 @@ public class BatchRuns {
         try {
             return RunResult.of("restart", operator.restart(execution));
         } catch (Exception e) {
+            if (DatabaseLost.causes(e)) {
+                throw new Failure(RunResult.databaseLost("restart", process.lastStartedHere().orElse(executionId)), e);
+            }
             throw new Conflict("không chạy lại được #" + executionId + ": " + e.getMessage());
         }
     }
@@ -213,6 +218,9 @@ public class BatchRuns {
         try {
             execution = operator.start(job, params);
         } catch (Exception e) {
+            if (DatabaseLost.causes(e)) {
+                throw new Failure(RunResult.databaseLost(command, process.lastStartedHere().orElse(null)), e);
+            }
             throw new IllegalStateException("Không chạy được " + job.getName() + ": " + e.getMessage(), e);
         }
         return RunResult.of(command, execution);

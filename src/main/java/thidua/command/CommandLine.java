@@ -10,7 +10,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import thidua.batch.BatchRuns;
+import thidua.database.DatabaseLost;
 import thidua.job.ExitCode;
+import thidua.job.Failure;
 
 /** Entry point of every command: parse, start the application on the chosen data dir, run, exit code. */
 public final class CommandLine {
@@ -82,15 +84,23 @@ public final class CommandLine {
         }
         // Spring's own hook would close the context under the running job (exit 143, nothing printed,
         // the execution left STARTED): this one stops the job first and lets the command end.
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                .registerShutdownHook(false)
-                .run(args(invocation));
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(application)
+                    .web(WebApplicationType.NONE)
+                    .registerShutdownHook(false)
+                    .listeners(new ConsoleLog())
+                    .run(args(invocation));
+        } catch (RuntimeException e) {
+            return failed(invocation, e);
+        }
         CountDownLatch finished = new CountDownLatch(1);
         Thread stopper = new Thread(() -> stopGently(context, finished), "thidua-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             return context.getBean(Commands.class).execute(invocation);
+        } catch (RuntimeException e) {
+            return failed(invocation, e);
         } finally {
             context.close();
             finished.countDown();
@@ -100,6 +110,30 @@ public final class CommandLine {
                 // Shutting down already: the hook is waiting for this.
             }
         }
+    }
+
+    /**
+     * A command that could not run to its end: one sentence on the console (a {@link Failure}'s
+     * own, or what happened to the database), the stack trace in the log file only.
+     */
+    private static int failed(Invocation invocation, RuntimeException e) {
+        Failure said = Failure.in(e);
+        if (said == null && !DatabaseLost.causes(e)) {
+            throw e;
+        }
+        ConsoleLog.TRACE.error("{} failed", invocation.command(), e);
+        System.out.println(said != null ? said.getMessage()
+                : invocation.command() + ": không kết nối được tới cơ sở dữ liệu (" + rootMessage(e)
+                + "); kiểm tra máy chủ PostgreSQL rồi chạy lại lệnh");
+        return ExitCode.FAILED.code();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
     }
 
     /**

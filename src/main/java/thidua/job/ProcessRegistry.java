@@ -36,6 +36,8 @@ public class ProcessRegistry implements JobExecutionListener {
     private final long pid = ProcessHandle.current().pid();
     /** The executions running in this process, the live objects: what a SIGTERM asks to stop. */
     private final Set<JobExecution> runningHere = ConcurrentHashMap.newKeySet();
+    /** The last execution this process started: the one to name when the database went away under it. */
+    private volatile Long lastStartedHere;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "thidua-heartbeat");
         t.setDaemon(true);
@@ -66,6 +68,12 @@ public class ProcessRegistry implements JobExecutionListener {
                 ON CONFLICT (job_execution_id) DO UPDATE SET process_id = EXCLUDED.process_id""")
                 .params(execution.getId(), id).update();
         runningHere.add(execution);
+        lastStartedHere = execution.getId();
+    }
+
+    /** The id of the last job execution this process started, if any. */
+    public java.util.Optional<Long> lastStartedHere() {
+        return java.util.Optional.ofNullable(lastStartedHere);
     }
 
     @Override
