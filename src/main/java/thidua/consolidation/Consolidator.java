@@ -69,10 +69,12 @@ class Consolidator {
             }
             FolderSet.switchTo(out, version);
         } catch (IOException | RuntimeException e) {
+            boolean full = DiskFull.causes(e, out); // before the discard frees what was written
+            log.error("outputs of {} not written to {}", periodCode, out, e);
             if (version != null) {
                 FolderSet.discard(out, version);
             }
-            throw new Failure(DiskFull.causes(e)
+            throw new Failure(full
                     ? "Hết dung lượng đĩa: không ghi được kết quả kỳ " + periodCode + " vào thư mục " + out
                     + "; kết quả trước đó vẫn giữ nguyên. Giải phóng chỗ trống rồi chạy lại lần chạy #" + jobExecutionId
                     : "Không ghi được kết quả kỳ " + periodCode + " vào thư mục " + out

@@ -1,5 +1,8 @@
 package thidua.files;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +15,30 @@ public final class DiskFull {
             "No space left on device|Disk quota exceeded|File too large|not enough space on the disk",
             Pattern.CASE_INSENSITIVE);
 
+    /** Less room than this left: the writing of an output (tens of kilobytes to a few megabytes) fails. */
+    private static final long NEARLY_FULL = 1024 * 1024;
+
     private DiskFull() {
+    }
+
+    /**
+     * As {@link #causes(Throwable)}, or the file system of {@code folder} has (almost) no
+     * room left: POI reports a failed save as "The part … failed to be saved" without its
+     * cause, so the file system is asked (before the failed write's files are removed).
+     */
+    public static boolean causes(Throwable e, Path folder) {
+        if (causes(e)) {
+            return true;
+        }
+        try {
+            Path existing = folder.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            return existing != null && Files.getFileStore(existing).getUsableSpace() < NEARLY_FULL;
+        } catch (IOException | RuntimeException ignored) {
+            return false;
+        }
     }
 
     public static boolean causes(Throwable e) {
