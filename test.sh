@@ -11,6 +11,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# The fault tests kill and restart a PostgreSQL server of their own (ExternalPostgres).
+[ -x /usr/lib/postgresql/15/bin/pg_ctl ] || need+=(postgresql)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -19,7 +21,7 @@ if [ ${#need[@]} -gt 0 ]; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   else
-    echo "test.sh: the browser tests need these Debian packages: ${need[*]}" >&2
+    echo "test.sh: the browser and fault tests need these Debian packages: ${need[*]}" >&2
     echo "  install them with: sudo apt-get install ${need[*]}" >&2
     exit 2
   fi

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Service;
 import thidua.consolidation.ConsolidateParameters;
 import thidua.consolidation.ConsolidationStore;
 import thidua.files.Sha256;
+import thidua.database.DatabaseLost;
+import thidua.job.Failure;
+import thidua.job.ProcessRegistry;
 import thidua.scheme.SchemeParameters;
 import thidua.scheme.SchemeStore;
 import thidua.submission.ImportParameters;
@@ -36,6 +41,7 @@ import thidua.text.Labels;
  */
 @Service
 public class BatchRuns {
+    private static final Logger log = LoggerFactory.getLogger("thidua.batch");
     private final JobOperator operator;
     private final Job schemeJob;
     private final Job importJob;
@@ -46,13 +52,15 @@ public class BatchRuns {
     private final SubmissionStore submissions;
     private final ConsolidationStore consolidations;
     private final JobRepository repository;
+    private final ProcessRegistry process;
 
     public BatchRuns(JobOperator operator, JobRepository repository, @Qualifier("schemeJob") Job schemeJob,
                      @Qualifier("importJob") Job importJob, @Qualifier("consolidateJob") Job consolidateJob,
                      @Qualifier("rerunImportJob") Job rerunImportJob, @Qualifier("uploadJob") Job uploadJob,
                      SchemeStore schemes,
-                     SubmissionStore submissions, ConsolidationStore consolidations) {
+                     SubmissionStore submissions, ConsolidationStore consolidations, ProcessRegistry process) {
         this.operator = operator;
+        this.process = process;
         this.repository = repository;
         this.schemeJob = schemeJob;
         this.importJob = importJob;
@@ -180,8 +188,29 @@ public class BatchRuns {
         try {
             return RunResult.of("restart", operator.restart(execution));
         } catch (Exception e) {
+            if (DatabaseLost.causes(e)) {
+                throw new Failure(RunResult.databaseLost("restart", process.lastStartedHere().orElse(executionId)), e);
+            }
             throw new Conflict("không chạy lại được #" + executionId + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Asks every job running in this process to stop (SIGTERM): each ends at its next
+     * chunk boundary (for an import, between two files) as STOPPED, restartable; returns
+     * how many were asked.
+     */
+    public int stopRunningHere() {
+        int asked = 0;
+        for (JobExecution execution : process.runningHere()) {
+            try {
+                operator.stop(execution);
+                asked++;
+            } catch (Exception e) {
+                log.warn("job execution {} not stopped: {}", execution.getId(), e.toString());
+            }
+        }
+        return asked;
     }
 
     private RunResult launch(String command, Job job, JobParameters params) {
@@ -189,6 +218,9 @@ public class BatchRuns {
         try {
             execution = operator.start(job, params);
         } catch (Exception e) {
+            if (DatabaseLost.causes(e)) {
+                throw new Failure(RunResult.databaseLost(command, process.lastStartedHere().orElse(null)), e);
+            }
             throw new IllegalStateException("Không chạy được " + job.getName() + ": " + e.getMessage(), e);
         }
         return RunResult.of(command, execution);

@@ -15,6 +15,7 @@ import thidua.access.AuditLog;
 import thidua.consolidation.ConsolidateParameters;
 import thidua.consolidation.ConsolidationJobConfig;
 import thidua.download.Download;
+import thidua.files.FolderSet;
 import thidua.settings.ThiduaProperties;
 import thidua.text.Labels;
 
@@ -45,16 +46,26 @@ public class Outputs {
         if (!Files.isDirectory(outRoot)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(outRoot, 2)) {
-            return files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> p.getParent() != null && !p.getParent().equals(outRoot))
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .map(p -> new Output(outRoot.relativize(p.getParent()).toString(), p.getFileName().toString(),
-                            p.toFile().length(), Instant.ofEpochMilli(p.toFile().lastModified())))
+        // A period folder is a plain folder or a link to its current version (FolderSet); hidden versions are not listed.
+        try (Stream<Path> periods = Files.list(outRoot)) {
+            return periods.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .flatMap(p -> FolderSet.current(p).stream().flatMap(dir -> filesIn(p.getFileName().toString(), dir)))
                     .sorted(Comparator.comparing(Output::period).thenComparing(Output::file))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException("Không đọc được thư mục kết quả", e);
+        }
+    }
+
+    private static Stream<Output> filesIn(String period, Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .map(p -> new Output(period, p.getFileName().toString(),
+                            p.toFile().length(), Instant.ofEpochMilli(p.toFile().lastModified())))
+                    .toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

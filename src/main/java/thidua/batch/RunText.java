@@ -32,7 +32,7 @@ public final class RunText {
     private static final Pattern SCHEME_REFUSED = Pattern.compile("scheme: refused, (\\d+) problem\\(s\\) in (.*)");
     private static final Pattern CONSOLIDATE = Pattern.compile(
             "consolidate: (.+?): (\\d+) of (\\d+) units ranked \\((\\d+) late\\), (\\d+) returned, (\\d+) missing");
-    private static final Pattern FAILED = Pattern.compile("\\w+: FAILED \\(job execution \\d+, \\w+\\)(?:; (.*))?");
+    private static final Pattern FAILED = Pattern.compile("\\w+: (?:FAILED|STOPPED) \\(job execution \\d+, \\w+\\)(?:; (.*))?");
     private static final Pattern SERVED = Pattern.compile("delivered to (\\d+) recipient\\(s\\) \\((\\d+) file\\(s\\)\\)");
     private static final Pattern UP_TO_DATE = Pattern.compile("nothing new to deliver \\((\\d+) recipient\\(s\\) up to date\\)");
     private static final Pattern SENT = Pattern.compile("(\\d+) e-mail\\(s\\) sent");

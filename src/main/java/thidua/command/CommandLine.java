@@ -1,16 +1,24 @@
 package thidua.command;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import thidua.batch.BatchRuns;
+import thidua.database.DatabaseLost;
 import thidua.job.ExitCode;
+import thidua.job.Failure;
 
 /** Entry point of every command: parse, start the application on the chosen data dir, run, exit code. */
 public final class CommandLine {
+
+    /** How long a stop waits for the file being imported: longer than any file's parsing budget. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(90);
 
     private CommandLine() {
     }
@@ -74,10 +82,81 @@ public final class CommandLine {
         if (invocation.command().equals("serve")) {
             return serve(application, invocation);
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                .run(args(invocation))) {
+        // Spring's own hook would close the context under the running job (exit 143, nothing printed,
+        // the execution left STARTED): this one stops the job first and lets the command end.
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(application)
+                    .web(WebApplicationType.NONE)
+                    .registerShutdownHook(false)
+                    .listeners(new ConsoleLog())
+                    .run(args(invocation));
+        } catch (RuntimeException e) {
+            return failed(invocation, e);
+        }
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopper = new Thread(() -> stopGently(context, finished), "thidua-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
             return context.getBean(Commands.class).execute(invocation);
+        } catch (RuntimeException e) {
+            return failed(invocation, e);
+        } finally {
+            context.close();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException e) {
+                // Shutting down already: the hook is waiting for this.
+            }
+        }
+    }
+
+    /**
+     * A command that could not run to its end: one sentence on the console (a {@link Failure}'s
+     * own, or what happened to the database), the stack trace in the log file only.
+     */
+    private static int failed(Invocation invocation, RuntimeException e) {
+        Failure said = Failure.in(e);
+        if (said == null && !DatabaseLost.causes(e)) {
+            throw e;
+        }
+        ConsoleLog.TRACE.error("{} failed", invocation.command(), e);
+        System.out.println(said != null ? said.getMessage()
+                : invocation.command() + ": không kết nối được tới cơ sở dữ liệu (" + rootMessage(e)
+                + "); kiểm tra máy chủ PostgreSQL rồi chạy lại lệnh");
+        return ExitCode.FAILED.code();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+
+    /**
+     * On SIGTERM (or Ctrl-C): asks the running jobs to stop at their next chunk boundary
+     * (an import between two files), then waits for the command to print its summary and
+     * close the context; with no job running, closes the context as Spring would have.
+     */
+    private static void stopGently(ConfigurableApplicationContext context, CountDownLatch finished) {
+        if (finished.getCount() == 0) {
+            return;
+        }
+        int asked;
+        try {
+            asked = context.getBean(BatchRuns.class).stopRunningHere();
+        } catch (RuntimeException e) {
+            asked = 0;
+        }
+        try {
+            if (asked == 0 || !finished.await(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                context.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

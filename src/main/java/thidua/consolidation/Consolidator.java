@@ -1,7 +1,6 @@
 package thidua.consolidation;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,7 +10,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import thidua.files.DiskFull;
 import thidua.files.FileNames;
+import thidua.files.FolderSet;
+import thidua.job.Failure;
 import thidua.report.OutputInfo;
 import thidua.report.PdfReportWriter;
 import thidua.report.ScoringTableWriter;
@@ -56,12 +58,28 @@ class Consolidator {
         // Every output of this consolidation carries the same header: movement, period, time, scheme version.
         OutputInfo info = OutputInfo.of(results, stored.versionId(), Instant.now());
         List<Path> files = new ArrayList<>();
+        // All three into a hidden version folder, then switched in as one set (FolderSet).
+        Path version = null;
         try {
-            files.add(new ScoringTableWriter().write(results, info, out));
-            files.add(new SummaryWriter().write(results, info, out));
-            files.add(new PdfReportWriter().write(results, info, out));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Không ghi được kết quả vào " + out, e);
+            version = FolderSet.newVersion(out);
+            for (Path written : List.of(new ScoringTableWriter().write(results, info, version),
+                    new SummaryWriter().write(results, info, version),
+                    new PdfReportWriter().write(results, info, version))) {
+                files.add(out.resolve(written.getFileName()));
+            }
+            FolderSet.switchTo(out, version);
+        } catch (IOException | RuntimeException e) {
+            boolean full = DiskFull.causes(e, out); // before the discard frees what was written
+            log.error("outputs of {} not written to {}", periodCode, out, e);
+            if (version != null) {
+                FolderSet.discard(out, version);
+            }
+            throw new Failure(full
+                    ? "Hết dung lượng đĩa: không ghi được kết quả kỳ " + periodCode + " vào thư mục " + out
+                    + "; kết quả trước đó vẫn giữ nguyên. Giải phóng chỗ trống rồi chạy lại lần chạy #" + jobExecutionId
+                    : "Không ghi được kết quả kỳ " + periodCode + " vào thư mục " + out
+                    + "; kết quả trước đó vẫn giữ nguyên. Chạy lại lần chạy #" + jobExecutionId
+                    + " sau khi sửa lỗi (chi tiết trong tệp nhật ký)", e);
         }
         store.record(results, stored.versionId(), out.toString(), lastSubmission, jobExecutionId);
         logBlocks(results);

@@ -203,7 +203,7 @@ public final class SafeFiles {
     }
 
     /** Forces the folder entry of {@code target} to disk, where a folder can be opened for that. */
-    private static void syncFolder(Path target) {
+    static void syncFolder(Path target) {
         try (FileChannel dir = FileChannel.open(folder(target), StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException | RuntimeException e) {

@@ -3,7 +3,10 @@ package thidua.job;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,10 @@ public class ProcessRegistry implements JobExecutionListener {
     private final String id = UUID.randomUUID().toString();
     private final String host;
     private final long pid = ProcessHandle.current().pid();
+    /** The executions running in this process, the live objects: what a SIGTERM asks to stop. */
+    private final Set<JobExecution> runningHere = ConcurrentHashMap.newKeySet();
+    /** The last execution this process started: the one to name when the database went away under it. */
+    private volatile Long lastStartedHere;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "thidua-heartbeat");
         t.setDaemon(true);
@@ -60,6 +67,23 @@ public class ProcessRegistry implements JobExecutionListener {
                 INSERT INTO job_owner (job_execution_id, process_id) VALUES (?, ?)
                 ON CONFLICT (job_execution_id) DO UPDATE SET process_id = EXCLUDED.process_id""")
                 .params(execution.getId(), id).update();
+        runningHere.add(execution);
+        lastStartedHere = execution.getId();
+    }
+
+    /** The id of the last job execution this process started, if any. */
+    public java.util.Optional<Long> lastStartedHere() {
+        return java.util.Optional.ofNullable(lastStartedHere);
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        runningHere.remove(execution);
+    }
+
+    /** The job executions this process is running now. */
+    public List<JobExecution> runningHere() {
+        return List.copyOf(runningHere);
     }
 
     /** True when the process that owns this execution is certainly gone. */

@@ -135,6 +135,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as a service manager stopping it; returns at once (see {@link #awaitExit}). */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** SIGKILL, as {@code kill -9}: no shutdown hook, no clean-up, connections cut. */
     public void kill() {
         process.destroyForcibly();
