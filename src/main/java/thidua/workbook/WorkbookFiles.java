@@ -81,7 +81,7 @@ public final class WorkbookFiles {
             throw e;
         } catch (EncryptedDocumentException e) {
             throw encrypted();
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Exception e) { // an OutOfMemoryError is the caller's: submission.ParseBudget
             throw unreadable("E-FILE-CORRUPT", "Tệp Excel bị hỏng hoặc không an toàn, không mở được ("
                     + e.getClass().getSimpleName() + "): cần lưu lại tệp bằng Excel và gửi lại.");
         }
