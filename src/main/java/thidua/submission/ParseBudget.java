@@ -132,10 +132,10 @@ class ParseBudget {
         } catch (TimeoutException e) {
             abandon(parse, abandoned, cleaned, cost);
             timedOut.incrementAndGet();
-            log.warn("{}: parsing took over {} s, rejected (E-FILE-TIMEOUT); {} parse(s) still running",
-                    file.getFileName(), timeout.toSeconds(), overrunning.get());
+            log.warn("{}: parsing took over {}, rejected (E-FILE-TIMEOUT); {} parse(s) still running",
+                    file.getFileName(), timeout, overrunning.get());
             throw new UnreadableWorkbookException(Finding.error("E-FILE-TIMEOUT", "", "",
-                    "Đọc tệp mất hơn " + timeout.toSeconds() + " giây (giới hạn cho mỗi tệp): tệp quá lớn hoặc "
+                    "Đọc tệp mất hơn " + duration(timeout) + " (giới hạn cho mỗi tệp): tệp quá lớn hoặc "
                             + "bất thường so với một báo cáo, cần xóa dữ liệu thừa, lưu lại bằng Excel rồi gửi lại."));
         } catch (InterruptedException e) {
             abandon(parse, abandoned, cleaned, cost);
@@ -153,8 +153,9 @@ class ParseBudget {
     private void abandon(Future<Workbook> parse, AtomicBoolean abandoned, AtomicBoolean cleaned, long cost) {
         overrunning.incrementAndGet();
         abandoned.set(true);
-        // cancel is false only when the parse already ended, maybe before it could see the flag
-        if (!parse.cancel(true) && cleaned.compareAndSet(false, true)) {
+        // Not interrupted: POI would only fall back to reading the zip another way. cancel is
+        // false only when the parse already ended, maybe before it could see the flag.
+        if (!parse.cancel(false) && cleaned.compareAndSet(false, true)) {
             overrunning.decrementAndGet();
             try {
                 closeQuietly(parse.get());
@@ -255,6 +256,10 @@ class ParseBudget {
         }
     }
 
+    private static String duration(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " giây" : d.toMillis() + " mili giây";
+    }
+
     private static long mib(long bytes) {
         return bytes / (1024 * 1024);
     }
@@ -272,6 +277,11 @@ class ParseBudget {
     /** Parses given up on that still run. */
     int overrunning() {
         return overrunning.get();
+    }
+
+    /** Heap held by the parses in progress and the workbooks not yet closed. */
+    synchronized long reserved() {
+        return reserved;
     }
 
     long heapBudget() {
