@@ -25,6 +25,7 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import thidua.settings.ThiduaProperties;
 import thidua.workbook.Finding;
@@ -67,10 +68,12 @@ class ParseBudget {
     private final AtomicLong timedOut = new AtomicLong();
     private final AtomicInteger overrunning = new AtomicInteger();
 
+    @Autowired
     ParseBudget(ThiduaProperties settings) {
         this(Runtime.getRuntime().maxMemory() / 100 * settings.parseHeapPercent(), settings.parseTimeout());
     }
 
+    /** For tests: a budget of its own. */
     ParseBudget(long heapBudget, Duration timeout) {
         this.heapBudget = heapBudget;
         this.timeout = timeout;
