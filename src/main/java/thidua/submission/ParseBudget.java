@@ -204,8 +204,8 @@ class ParseBudget {
         FileMagic magic;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
-        } catch (IOException e) {
-            return 0; // opening it says why
+        } catch (IOException | RuntimeException e) {
+            return 0; // unreadable, or too short for any magic (0 bytes): opening it says why
         }
         if (magic == FileMagic.OLE2) {
             return Files.size(file) * HEAP_PER_BYTE;
