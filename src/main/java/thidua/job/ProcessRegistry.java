@@ -56,8 +56,9 @@ public class ProcessRegistry implements JobExecutionListener {
     private void beat() {
         try {
             jdbc.sql("UPDATE thidua_process SET heartbeat_at = now() WHERE id = ?").param(id).update();
-        } catch (RuntimeException e) {
-            log.warn("heartbeat not recorded: {}", e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // any throw would cancel every later beat, and a live process would look dead to the others
+            log.warn("heartbeat not recorded: {}", e.toString());
         }
     }
 

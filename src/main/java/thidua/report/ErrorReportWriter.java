@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.common.usermodel.HyperlinkType;
@@ -64,6 +65,8 @@ public final class ErrorReportWriter {
     private static final Pattern REF = Pattern.compile("\\$?([A-Za-z]{1,3})\\$?([0-9]{1,7})");
     private static final Logger log = LoggerFactory.getLogger("thidua.import");
 
+    private static final Set<String> NOT_OPENED_AGAIN = Set.of("E-FILE-TOO-COSTLY", "E-FILE-TIMEOUT");
+
     private final long maxBytes;
 
     public ErrorReportWriter() {
@@ -90,8 +93,10 @@ public final class ErrorReportWriter {
         List<Finding> listed = errorsFirst(findings);
         String title = "Danh sách lỗi – " + abbreviate(String.valueOf(original.getFileName()), 80);
         XSSFWorkbook copy = null;
-        try (Workbook opened = WorkbookFiles.open(original, maxBytes)) {
-            copy = SubmissionCopy.of(opened, original);
+        // Rejected for what reading it costs (submission.ParseBudget): opening it again here would cost the same.
+        boolean tooCostly = listed.stream().anyMatch(f -> NOT_OPENED_AGAIN.contains(f.code()));
+        try (Workbook opened = tooCostly ? null : WorkbookFiles.open(original, maxBytes)) {
+            copy = opened == null ? null : SubmissionCopy.of(opened, original);
         } catch (UnreadableWorkbookException e) {
             Finding why = e.finding();
             if (listed.stream().noneMatch(f -> f.code().equals(why.code()))) {

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jobsDir      the schedules serve keeps in Quartz
  * @param maxFileBytes the largest submitted workbook
  * @param maxRows      the most rows a submitted sheet may have
+ * @param parseTimeout the longest the reading of one submitted file may take before it is rejected ({@code E-FILE-TIMEOUT})
+ * @param parseHeapPercent the share of the heap that the files being read may use together; a file that would
+ *                     need more is rejected unread ({@code E-FILE-TOO-COSTLY}); docs/isolation.md
  */
 @ConfigurationProperties("thidua")
 public record ThiduaProperties(
@@ -28,6 +31,8 @@ public record ThiduaProperties(
         @DefaultValue("jobs") Path jobsDir,
         @DefaultValue("10485760") long maxFileBytes,
         @DefaultValue("5000") int maxRows,
+        @DefaultValue("30s") Duration parseTimeout,
+        @DefaultValue("50") int parseHeapPercent,
         @DefaultValue Inbox inbox,
         @DefaultValue Console console,
         @DefaultValue Security security) {

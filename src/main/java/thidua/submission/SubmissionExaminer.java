@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.springframework.stereotype.Component;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.StoredScheme;
@@ -19,7 +18,6 @@ import thidua.scoring.ReportedValue;
 import thidua.settings.ThiduaProperties;
 import thidua.workbook.Finding;
 import thidua.workbook.UnreadableWorkbookException;
-import thidua.workbook.WorkbookFiles;
 import thidua.workbook.WorkbookLimits;
 
 /** Decides what to do with one inbox file: a duplicate, or the verdict of reading it against its scheme. */
@@ -31,12 +29,14 @@ class SubmissionExaminer {
     private static final org.slf4j.Logger UNREADABLE = org.slf4j.LoggerFactory.getLogger("thidua.file-only.submission");
     private final WorkbookLimits limits;
     private final long hashCap;
+    private final ParseBudget budget;
 
     public SubmissionExaminer(SubmissionStore submissions, SchemeStore schemes,
-                              ThiduaProperties settings) {
+                              ThiduaProperties settings, ParseBudget budget) {
         this.submissions = submissions;
         this.schemes = schemes;
         this.hashCap = settings.inboxHardCap();
+        this.budget = budget;
         this.limits = new WorkbookLimits(settings.maxFileBytes(), WorkbookLimits.DEFAULT.maxPartBytes(),
                 WorkbookLimits.DEFAULT.maxTotalBytes(), settings.maxRows());
     }
@@ -73,8 +73,9 @@ class SubmissionExaminer {
         String extension = extension(path);
         Map<String, StoredScheme> used = new HashMap<>();
         ParsedSubmission parsed;
-        try (SpelledName readable = SpelledName.of(path); Workbook workbook = WorkbookFiles.open(readable.path(), limits)) {
-            parsed = SubmissionReader.read(workbook, period -> schemes.currentForPeriod(period).map(s -> {
+        // parsed in a worker within a memory and a time budget: a costly file is rejected on its own
+        try (SpelledName readable = SpelledName.of(path); ParseBudget.Opened opened = budget.open(readable.path(), limits)) {
+            parsed = SubmissionReader.read(opened.workbook(), period -> schemes.currentForPeriod(period).map(s -> {
                 used.put(period, s);
                 return s.scheme();
             }), senderUnit);

@@ -89,7 +89,7 @@ public final class WorkbookFiles {
             throw e;
         } catch (EncryptedDocumentException e) {
             throw encrypted();
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Exception e) { // an OutOfMemoryError is the caller's: submission.ParseBudget
             // what went wrong inside POI is for the log file; the sender reads a sentence and a code
             log.debug("{}: unreadable workbook", file.getFileName(), e);
             if (magic == FileMagic.OLE2) {

@@ -1,0 +1,302 @@
+package thidua.submission;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import jakarta.annotation.PreDestroy;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import thidua.settings.ThiduaProperties;
+import thidua.workbook.Finding;
+import thidua.workbook.UnreadableWorkbookException;
+import thidua.workbook.WorkbookFiles;
+import thidua.workbook.WorkbookLimits;
+
+/**
+ * Opens a submitted workbook within a memory and a time budget, so that one costly file
+ * is rejected on its own and never takes the process with it (docs/isolation.md).
+ *
+ * <p>Memory: POI loads a workbook whole, at about {@link #HEAP_PER_BYTE} bytes of heap per
+ * byte of inflated part. The parts are inflated once beforehand (through POI's own zip
+ * reader, so exactly what POI will load), only counted, and the cost is reserved from a
+ * share of the heap ({@code thidua.parse-heap-percent}) that all parses in progress split:
+ * a file that could never fit is rejected {@code E-FILE-TOO-COSTLY} before any allocation,
+ * others wait for room. An OutOfMemoryError that still happens in the parse thread rejects
+ * the file the same way (with {@code -XX:+ExitOnOutOfMemoryError} it ends the process).
+ *
+ * <p>Time: the parse runs in a worker thread; after {@code thidua.parse-timeout} the file is
+ * rejected {@code E-FILE-TIMEOUT}. POI cannot be interrupted, so the worker is left to finish
+ * on its own (its workbook is then closed) and keeps its memory reservation until it does.
+ */
+@Component
+class ParseBudget {
+    /** Measured about 19 (dense numeric cells, POI 5.5); rounded up for sparser XML and POI's own overhead. */
+    static final long HEAP_PER_BYTE = 32;
+    private static final Logger log = LoggerFactory.getLogger("thidua.import");
+
+    private final long heapBudget;
+    private final Duration timeout;
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "thidua-parse-" + threads.incrementAndGet());
+        t.setDaemon(true); // a parse left running never holds the JVM up at exit
+        return t;
+    });
+    private long reserved;
+    private final AtomicLong tooCostly = new AtomicLong();
+    private final AtomicLong timedOut = new AtomicLong();
+    private final AtomicInteger overrunning = new AtomicInteger();
+
+    @Autowired
+    ParseBudget(ThiduaProperties settings) {
+        this(Runtime.getRuntime().maxMemory() / 100 * settings.parseHeapPercent(), settings.parseTimeout());
+    }
+
+    /** For tests: a budget of its own. */
+    ParseBudget(long heapBudget, Duration timeout) {
+        this.heapBudget = heapBudget;
+        this.timeout = timeout;
+    }
+
+    /** A workbook opened within the budget; closing it gives its memory back. */
+    interface Opened extends AutoCloseable {
+        Workbook workbook();
+
+        @Override
+        void close() throws IOException;
+    }
+
+    Opened open(Path file, WorkbookLimits limits) throws UnreadableWorkbookException, IOException {
+        long cost = cost(file);
+        if (cost > heapBudget) {
+            tooCostly.incrementAndGet();
+            throw tooCostly();
+        }
+        reserve(cost);
+        AtomicBoolean abandoned = new AtomicBoolean();
+        AtomicBoolean cleaned = new AtomicBoolean(); // an abandoned parse is cleaned up once, by whichever side sees it last
+        Future<Workbook> parse;
+        try {
+            parse = workers.submit(() -> {
+                Workbook workbook = null;
+                try {
+                    workbook = WorkbookFiles.open(file, limits);
+                    return workbook;
+                } finally {
+                    if (abandoned.get() && cleaned.compareAndSet(false, true)) { // the caller has moved on
+                        overrunning.decrementAndGet();
+                        closeQuietly(workbook);
+                        release(cost);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            release(cost);
+            throw e;
+        }
+        try {
+            Workbook workbook = parse.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Opened() {
+                @Override
+                public Workbook workbook() {
+                    return workbook;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    try {
+                        workbook.close();
+                    } finally {
+                        release(cost);
+                    }
+                }
+            };
+        } catch (TimeoutException e) {
+            abandon(parse, abandoned, cleaned, cost);
+            timedOut.incrementAndGet();
+            log.warn("{}: parsing took over {}, rejected (E-FILE-TIMEOUT); {} parse(s) still running",
+                    file.getFileName(), timeout, overrunning.get());
+            throw new UnreadableWorkbookException(Finding.error("E-FILE-TIMEOUT", "", "",
+                    "Đọc tệp mất hơn " + duration(timeout) + " (giới hạn cho mỗi tệp): tệp quá lớn hoặc "
+                            + "bất thường so với một báo cáo, cần xóa dữ liệu thừa, lưu lại bằng Excel rồi gửi lại."));
+        } catch (InterruptedException e) {
+            abandon(parse, abandoned, cleaned, cost);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while parsing " + file.getFileName());
+        } catch (ExecutionException e) {
+            release(cost);
+            return rethrow(e.getCause());
+        } catch (CancellationException e) {
+            release(cost);
+            throw e;
+        }
+    }
+
+    private void abandon(Future<Workbook> parse, AtomicBoolean abandoned, AtomicBoolean cleaned, long cost) {
+        overrunning.incrementAndGet();
+        abandoned.set(true);
+        // Not interrupted: POI would only fall back to reading the zip another way. cancel is
+        // false only when the parse already ended, maybe before it could see the flag.
+        if (!parse.cancel(false) && cleaned.compareAndSet(false, true)) {
+            overrunning.decrementAndGet();
+            try {
+                closeQuietly(parse.get());
+            } catch (InterruptedException | ExecutionException ignored) {
+                // nothing was opened
+            }
+            release(cost);
+        }
+    }
+
+    private Opened rethrow(Throwable cause) throws UnreadableWorkbookException, IOException {
+        if (cause instanceof OutOfMemoryError) {
+            tooCostly.incrementAndGet();
+            log.warn("parsing ran out of memory, rejected (E-FILE-TOO-COSTLY)");
+            throw tooCostly();
+        }
+        if (cause instanceof UnreadableWorkbookException e) {
+            throw e;
+        }
+        if (cause instanceof IOException e) {
+            throw e;
+        }
+        if (cause instanceof RuntimeException e) {
+            throw e;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(cause);
+    }
+
+    private UnreadableWorkbookException tooCostly() {
+        return new UnreadableWorkbookException(Finding.error("E-FILE-TOO-COSTLY", "", "",
+                "Nội dung tệp quá lớn để đọc an toàn (cần hơn " + mib(heapBudget) + " MB bộ nhớ): một báo cáo "
+                        + "chỉ gồm các dòng chỉ tiêu, cần xóa dữ liệu, ảnh và sheet thừa, lưu lại bằng Excel rồi gửi lại."));
+    }
+
+    /**
+     * Heap the parse will need, counted no further than the budget: an .xlsx by its parts
+     * once inflated, a legacy .xls (loaded whole) by its size; anything else is not read.
+     */
+    long cost(Path file) throws IOException {
+        FileMagic magic;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            magic = FileMagic.valueOf(in);
+        } catch (IOException | RuntimeException e) {
+            return 0; // unreadable, or too short for any magic (0 bytes): opening it says why
+        }
+        if (magic == FileMagic.OLE2) {
+            return Files.size(file) * HEAP_PER_BYTE;
+        }
+        if (magic != FileMagic.OOXML) {
+            return 0;
+        }
+        long inflated = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        inflated += n;
+                        if (inflated * HEAP_PER_BYTE > heapBudget) {
+                            return inflated * HEAP_PER_BYTE;
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a corrupt zip or one past POI's zip-bomb limits: opening it says which
+        }
+        return inflated * HEAP_PER_BYTE;
+    }
+
+    private synchronized void reserve(long bytes) throws InterruptedIOException {
+        try {
+            while (reserved > 0 && reserved + bytes > heapBudget) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for memory to parse");
+        }
+        reserved += bytes;
+    }
+
+    private synchronized void release(long bytes) {
+        reserved -= bytes;
+        notifyAll();
+    }
+
+    private static void closeQuietly(Workbook workbook) {
+        if (workbook != null) {
+            try {
+                workbook.close();
+            } catch (IOException | RuntimeException ignored) {
+                // read-only: nothing to lose
+            }
+        }
+    }
+
+    private static String duration(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " giây" : d.toMillis() + " mili giây";
+    }
+
+    private static long mib(long bytes) {
+        return bytes / (1024 * 1024);
+    }
+
+    /** Files rejected for memory since start. */
+    long tooCostlyCount() {
+        return tooCostly.get();
+    }
+
+    /** Files rejected for time since start. */
+    long timedOutCount() {
+        return timedOut.get();
+    }
+
+    /** Parses given up on that still run. */
+    int overrunning() {
+        return overrunning.get();
+    }
+
+    /** Heap held by the parses in progress and the workbooks not yet closed. */
+    synchronized long reserved() {
+        return reserved;
+    }
+
+    long heapBudget() {
+        return heapBudget;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,68 @@
+package thidua.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import thidua.testing.ChildJvm;
+import thidua.workbook.UnreadableWorkbookException;
+import thidua.workbook.WorkbookLimits;
+
+/** One costly file is rejected with its own code, and leaves the budget as it found it for the next files. */
+class ParseBudgetTest {
+    private static final Path SAMPLE = Path.of("input-samples", "2024", "CAH.AT-2024.xlsx");
+    private static final long MIB = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileThatWouldNotFitTheHeapShareIsRejectedUnreadAndTheNextFileIsRead() throws Exception {
+        // 1 MB of sheet XML: about 19 MB of heap, over this budget of 16 MB
+        Path costly = CostlyWorkbooks.write(dir.resolve("costly.xlsx"), 1, 2_000, 30);
+        ParseBudget budget = new ParseBudget(16 * MIB, Duration.ofSeconds(60));
+
+        assertThatThrownBy(() -> budget.open(costly, WorkbookLimits.DEFAULT))
+                .isInstanceOfSatisfying(UnreadableWorkbookException.class, e -> {
+                    assertThat(e.finding().code()).isEqualTo("E-FILE-TOO-COSTLY");
+                    assertThat(e.finding().message()).contains("bộ nhớ").doesNotContain("Exception");
+                });
+        assertThat(budget.tooCostlyCount()).isEqualTo(1);
+        try (ParseBudget.Opened sample = budget.open(SAMPLE, WorkbookLimits.DEFAULT)) {
+            assertThat(sample.workbook().getNumberOfSheets()).isPositive();
+        }
+    }
+
+    @Test
+    void aFileThatTakesLongerThanItsTimeIsRejectedAndItsParseGivesItsMemoryBackWhenItEnds() throws Exception {
+        Path slow = CostlyWorkbooks.write(dir.resolve("slow.xlsx"), 1, 5_000, 20);
+        ParseBudget budget = new ParseBudget(Long.MAX_VALUE, Duration.ofMillis(1));
+
+        assertThatThrownBy(() -> budget.open(slow, WorkbookLimits.DEFAULT))
+                .isInstanceOfSatisfying(UnreadableWorkbookException.class, e -> {
+                    assertThat(e.finding().code()).isEqualTo("E-FILE-TIMEOUT");
+                    assertThat(e.finding().message()).contains("giây").doesNotContain("Exception");
+                });
+        assertThat(budget.timedOutCount()).isEqualTo(1);
+        // POI cannot be stopped: the parse ends on its own, then closes its workbook and frees its share
+        ChildJvm.await("the abandoned parse ended", Duration.ofMinutes(2), () -> budget.overrunning() == 0);
+        assertThat(budget.reserved()).isZero();
+    }
+
+    @Test
+    void filesWaitForRoomAndEachClosedWorkbookGivesItsShareBack() throws Exception {
+        ParseBudget sized = new ParseBudget(Long.MAX_VALUE, Duration.ofMinutes(1));
+        long oneFile = sized.cost(SAMPLE);
+        ParseBudget budget = new ParseBudget(oneFile + oneFile / 2, Duration.ofMinutes(1));
+        for (int i = 0; i < 3; i++) { // room for one at a time: a share not given back would block the second
+            try (ParseBudget.Opened read = budget.open(SAMPLE, WorkbookLimits.DEFAULT)) {
+                assertThat(budget.reserved()).isEqualTo(oneFile);
+            }
+        }
+        assertThat(budget.reserved()).isZero();
+    }
+
+}
