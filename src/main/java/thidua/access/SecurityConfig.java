@@ -5,6 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -125,6 +130,22 @@ class SecurityConfig {
                 .addFilterBefore(new SameOrigin(), CsrfFilter.class)
                 .addFilterAfter(new AccountGate(users), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * {@link RequestGuard} before everything else but the character encoding: a request for a
+     * name that is not thidua's never reaches the security chain, a page or the API.
+     */
+    @Bean
+    FilterRegistrationBean<RequestGuard> requestGuard(ThiduaProperties settings,
+                                                      @Value("${server.address:}") String address) {
+        List<String> hosts = new ArrayList<>(settings.console().hosts());
+        if (!address.isBlank() && !address.equals("0.0.0.0") && !address.equals("::")) {
+            hosts.add(address);
+        }
+        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(new RequestGuard(hosts));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     private static String loginOf(HttpServletRequest request) {
