@@ -198,6 +198,54 @@ class EndpointWalkTest {
         }
     }
 
+    /**
+     * A state-changing request passes the door only with the session's token (header or form
+     * field, never the address) from the console's own origin, or with Basic credentials from
+     * a script; what a browser sends from another site is refused, whatever it carries. The
+     * request here is a rerun of an accepted import: 409 once past the door, 403 when refused.
+     */
+    @Test
+    void aStateChangingRequestNeedsItsTokenAndItsOwnOrigin() {
+        String rerun = "/api/imports/" + accepted + "/rerun";
+        String form = "application/x-www-form-urlencoded";
+        Map<String, String[]> refused = new java.util.LinkedHashMap<>();
+        refused.put("session, no token", new String[] {"Content-Type", form});
+        refused.put("session, token, another origin, a form's content type",
+                new String[] {"X-CSRF-TOKEN", csrf, "Origin", "http://evil.example", "Content-Type", form});
+        refused.put("session, token, no origin, another site's referer",
+                new String[] {"X-CSRF-TOKEN", csrf, "Referer", "http://evil.example/trang", "Content-Type", form});
+        refused.put("session, token, Origin: null", new String[] {"X-CSRF-TOKEN", csrf, "Origin", "null"});
+        refused.put("session, token, same-site sibling", new String[] {"X-CSRF-TOKEN", csrf, "Sec-Fetch-Site",
+                "same-site"});
+        refused.put("session, a Bearer header instead of a token", new String[] {"Authorization", "Bearer x"});
+        for (var e : refused.entrySet()) {
+            Answer a = admin.post(rerun, e.getValue());
+            assertThat(a.status()).as(e.getKey() + ": " + a).isEqualTo(403);
+            assertThat(a.json().path("error").asString()).as(e.getKey()).isNotBlank();
+        }
+        Answer inAddress = admin.post(rerun + "?_csrf=" + csrf, "Origin", admin.base());
+        assertThat(inAddress.status()).as("token in the address: " + inAddress).isEqualTo(403);
+        Answer console = admin.form("/tep/" + accepted + "/kiem-tra-lai", Map.of(), "Origin", admin.base(),
+                "X-CSRF-TOKEN", "sai");
+        assertThat(console.status()).as(console.toString()).isEqualTo(403);
+
+        Map<String, String[]> passed = new java.util.LinkedHashMap<>();
+        passed.put("session, token, own origin", new String[] {"X-CSRF-TOKEN", csrf, "Origin", admin.base()});
+        passed.put("session, token, no origin or referer (an old browser)", new String[] {"X-CSRF-TOKEN", csrf});
+        passed.put("session, token, own referer", new String[] {"X-CSRF-TOKEN", csrf, "Referer",
+                admin.base() + "/tep/" + accepted});
+        for (var e : passed.entrySet()) {
+            Answer a = admin.post(rerun, e.getValue());
+            assertThat(a.status()).as(e.getKey() + ": " + a).isEqualTo(409);
+        }
+        Web script = Web.at(port).basic("quantri-walk", PASSWORD);
+        assertThat(script.post(rerun).status()).as("a script with Basic credentials").isEqualTo(409);
+        assertThat(script.post(rerun, "Origin", "http://evil.example").status()).as("Basic from another site")
+                .isEqualTo(403);
+        assertThat(script.post(rerun, "Referer", "http://evil.example/").status()).as("Basic, another referer")
+                .isEqualTo(403);
+    }
+
     private static String basicAdmin() {
         return "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
                 ("quantri-walk:" + PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n";
