@@ -146,6 +146,10 @@ class EndpointWalkTest {
         probes.add(new Probe("/api/outputs/..;/SECRET.txt", "GET", "/api/outputs/..;/SECRET.txt"));
         probes.add(new Probe("/api/outputs/../../SECRET.txt", "GET", "/api/outputs/2024/../../SECRET.txt"));
         probes.add(new Probe("/api/outputs/{period}/{file}", "GET", "/api/outputs/2024/lien-ket.xlsx"));
+        for (String up : List.of("%2e%2e", "%2E%2E", "%252e%252e", "..;", ".%2e", "%2e.", "..%5c", "%5c..",
+                "%2f" + "work", "C:%5c")) {
+            probes.add(new Probe("/api/outputs/{period}/{file}", "GET", "/api/outputs/" + up + "/SECRET.txt"));
+        }
 
         SoftAssertions soft = new SoftAssertions();
         for (Probe probe : probes) {
@@ -166,6 +170,10 @@ class EndpointWalkTest {
                 }
             }
         }
+        // Health's details for an ADMIN say how much room is left, not where.
+        Answer health = admin.get("/actuator/health");
+        soft.assertThat(health.text()).as(health.toString()).doesNotContainPattern("\"path\"\\s*:")
+                .doesNotContain(Path.of("").toAbsolutePath().toString());
         // Still signed in and able to read after the walk (no trick changed the ADMIN's password or session).
         soft.assertThat(admin.get("/api/imports/" + accepted).status()).isEqualTo(200);
         soft.assertAll();
