@@ -11,8 +11,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses a state-changing request that a browser sent from another site: its
  * {@code Origin} (or, without one, {@code Sec-Fetch-Site: cross-site}) does not match the
- * address it was sent to. This also covers HTTP Basic credentials a browser may have
- * cached, which a CSRF token does not (scripts send no Origin and pass).
+ * address it was sent to, or without an Origin its {@code Referer} names another site. This
+ * also covers HTTP Basic credentials a browser may have cached, which a CSRF token does not
+ * (scripts send none of these headers and pass). {@code Origin: null} (a sandboxed frame, a
+ * page opened from a file) is refused: the console's own pages always send their origin.
  */
 class SameOrigin extends OncePerRequestFilter {
 
@@ -33,7 +35,17 @@ class SameOrigin extends OncePerRequestFilter {
     static boolean crossSite(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
         if (origin == null || origin.isBlank()) {
-            return "cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"));
+            // An old browser sends neither Origin nor Sec-Fetch-Site, but still a Referer (the console's
+            // policy is same-origin): one naming another site is as telling. A script sends none of them.
+            String referer = request.getHeader("Referer");
+            if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))
+                    || "same-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
+                return true;
+            }
+            if (referer == null || referer.isBlank()) {
+                return false;
+            }
+            origin = referer;
         }
         if (origin.equals("null")) {
             return true;

@@ -5,6 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +26,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -96,8 +104,12 @@ class SecurityConfig {
                 // An API call with neither credentials nor a session cookie carries no ambient authority
                 // to forge: it is not asked for a token, so it gets the 401 it deserves instead of a 403
                 // "form expired". Forms (the sign-in included) and calls riding on a session still need one.
-                .csrf(c -> c.requireCsrfProtectionMatcher(r -> !isSafe(r) && r.getHeader("Authorization") == null
-                        && !(api.matches(r) && r.getRequestedSessionId() == null)))
+                // Only Basic credentials exempt a call: any other Authorization header (say "Bearer x") would
+                // leave the session cookie to authenticate it, without a token. The token is read from the
+                // X-CSRF-TOKEN header or the form's hidden field, never from the address (kept in logs and history).
+                .csrf(c -> c.requireCsrfProtectionMatcher(r -> !isSafe(r) && !basic(r)
+                        && !(api.matches(r) && r.getRequestedSessionId() == null))
+                        .csrfTokenRequestHandler(new NotFromTheAddress()))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(this::unauthorizedJson, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/dang-nhap"),
@@ -127,6 +139,22 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * {@link RequestGuard} before everything else but the character encoding: a request for a
+     * name that is not thidua's never reaches the security chain, a page or the API.
+     */
+    @Bean
+    FilterRegistrationBean<RequestGuard> requestGuard(ThiduaProperties settings,
+                                                      @Value("${server.address:}") String address) {
+        List<String> hosts = new ArrayList<>(settings.console().hosts());
+        if (!address.isBlank() && !address.equals("0.0.0.0") && !address.equals("::")) {
+            hosts.add(address);
+        }
+        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(new RequestGuard(hosts));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     private static String loginOf(HttpServletRequest request) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof AppUser u ? u.login() : null;
@@ -136,6 +164,32 @@ class SecurityConfig {
                                   AuthenticationException e) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"thidua\", charset=\"UTF-8\"");
         json(response, 401, "Cần đăng nhập (phiên làm việc hoặc HTTP Basic)");
+    }
+
+    /** Spring's masked token, read from the header or the form's field; a token in the query string is refused. */
+    private static final class NotFromTheAddress implements CsrfTokenRequestHandler {
+        private final XorCsrfTokenRequestAttributeHandler masked = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response,
+                           java.util.function.Supplier<CsrfToken> token) {
+            masked.handle(request, response, token);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+            String query = request.getQueryString();
+            if (request.getHeader(token.getHeaderName()) == null && query != null
+                    && ("&" + query).contains("&" + token.getParameterName() + "=")) {
+                return null;
+            }
+            return masked.resolveCsrfTokenValue(request, token);
+        }
+    }
+
+    private static boolean basic(HttpServletRequest r) {
+        String authorization = r.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     static boolean isSafe(HttpServletRequest r) {

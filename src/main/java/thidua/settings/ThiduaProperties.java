@@ -2,6 +2,7 @@ package thidua.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -50,8 +51,13 @@ public record ThiduaProperties(
         return inbox.hardCapBytes() > 0 ? inbox.hardCapBytes() : 10 * maxFileBytes;
     }
 
-    /** @param idleTimeout a console session without a request for this long is signed out */
-    public record Console(@DefaultValue("30m") Duration idleTimeout) {
+    /**
+     * @param idleTimeout a console session without a request for this long is signed out
+     * @param hosts       the names the console and the API answer to (the {@code Host} header, port aside), besides
+     *                    {@code server.address}; a request for any other name is refused (DNS rebinding)
+     */
+    public record Console(@DefaultValue("30m") Duration idleTimeout,
+                          @DefaultValue({"localhost", "127.0.0.1", "[::1]"}) List<String> hosts) {
     }
 
     /**

@@ -204,6 +204,18 @@ class RerunTest {
         assertThat(twice.exit()).isEqualTo(ExitCode.REFUSED.code());
     }
 
+    /** An id that names nothing is bad usage: exit 2 and one Vietnamese sentence, no stack trace. */
+    @Test
+    void rerunOfAnUnknownIdIsBadUsageWithOneSentence() throws Exception {
+        for (String[] args : new String[][] {{"--execution", "999999"}, {"--import", "999999"}}) {
+            Cli cli = cli("rerun", args[0], args[1], "--data-dir", DATA_DIR);
+            assertThat(cli.exit()).as(cli.output()).isEqualTo(ExitCode.REFUSED.code());
+            assertThat(cli.output().strip().lines().toList()).as(cli.output())
+                    .containsExactly(args[0].equals("--execution") ? "rerun: không có lần chạy #999999"
+                            : "rerun: không có tệp nhận #999999");
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void assertAccepted(long id, String unit) throws IOException {
