@@ -3,12 +3,13 @@ package thidua.consolidation;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import thidua.files.DiskFull;
 import thidua.files.FileNames;
@@ -35,13 +36,16 @@ class Consolidator {
     private final PeriodReports reports;
     private final SubmissionStore submissions;
     private final ConsolidationStore store;
+    /** The time the outputs say they were made ("Lập lúc"); fixed in tests that compare two runs. */
+    private final Clock clock;
 
     public Consolidator(SchemeStore schemes, PeriodReports reports, SubmissionStore submissions,
-                        ConsolidationStore store) {
+                        ConsolidationStore store, ObjectProvider<Clock> clock) {
         this.schemes = schemes;
         this.reports = reports;
         this.submissions = submissions;
         this.store = store;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     /** What one consolidation produced, for the command's summary. */
@@ -56,7 +60,7 @@ class Consolidator {
         PeriodResults results = PeriodResults.of(stored.scheme(), period, reports.of(stored.scheme(), period));
         Path out = outRoot.toAbsolutePath().normalize().resolve(FileNames.segment(periodCode));
         // Every output of this consolidation carries the same header: movement, period, time, scheme version.
-        OutputInfo info = OutputInfo.of(results, stored.versionId(), Instant.now());
+        OutputInfo info = OutputInfo.of(results, stored.versionId(), clock.instant());
         List<Path> files = new ArrayList<>();
         // All three into a hidden version folder, then switched in as one set (FolderSet).
         Path version = null;

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thidua.settings.ThiduaProperties;
@@ -93,7 +94,7 @@ class DatabasePasswordTest {
 
     private ThiduaProperties settings() {
         return new ThiduaProperties(dataDir, Path.of("inbox"), Path.of("out"), Path.of("jobs"), 10485760, 5000, Duration.ofSeconds(30), 50,
-                new ThiduaProperties.Inbox(2000, 0), new ThiduaProperties.Console(Duration.ofMinutes(30)),
+                new ThiduaProperties.Inbox(2000, 0), new ThiduaProperties.Console(Duration.ofMinutes(30), List.of("localhost")),
                 new ThiduaProperties.Security(5, Duration.ofMinutes(15)));
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@Import(TestPasswords.class)
+@Import({TestPasswords.class, FixedOutputsClock.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "thidua.data-dir=" + ThiduaStrictSpringTest.DATA_DIR, "spring.main.web-application-type=servlet",
         "thidua.inbox-dir=" + ThiduaStrictSpringTest.DATA_DIR + "/inbox",
