@@ -50,10 +50,13 @@ class RequestGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The Host header as sent (Tomcat fills in the address when it is missing). */
+    /**
+     * The Host header as sent; without one (HTTP/1.0, a test's mock request) the server's own
+     * name for the request, which is what a missing header means: no other name was asked for.
+     */
     private static String hostOf(HttpServletRequest request) {
         String host = request.getHeader("Host");
-        return host == null ? "" : host;
+        return host == null ? String.valueOf(request.getServerName()) : host;
     }
 
     /** A host name without its port, lower case: {@code [::1]:8080} → {@code [::1]}. */

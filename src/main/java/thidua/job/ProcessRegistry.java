@@ -29,6 +29,7 @@ public class ProcessRegistry implements JobExecutionListener {
     /** A process silent this long is taken for dead (a GC pause or a database blip is far shorter). */
     static final long STALE_SECONDS = 60;
     private static final Logger log = LoggerFactory.getLogger("thidua.batch");
+    private static final Logger DETAIL = LoggerFactory.getLogger("thidua.file-only.job");
 
     private final JdbcClient jdbc;
     private final String id = UUID.randomUUID().toString();
@@ -58,7 +59,10 @@ public class ProcessRegistry implements JobExecutionListener {
             jdbc.sql("UPDATE thidua_process SET heartbeat_at = now() WHERE id = ?").param(id).update();
         } catch (RuntimeException | Error e) {
             // any throw would cancel every later beat, and a live process would look dead to the others
-            log.warn("heartbeat not recorded: {}", e.toString());
+            log.warn("heartbeat not recorded: chưa ghi được nhịp của tiến trình, thử lại sau {} giây",
+                    HEARTBEAT_SECONDS);
+            DETAIL.warn("heartbeat not recorded", e); // the cause, for the log file only
+
         }
     }
 

@@ -3,14 +3,18 @@ package thidua.submission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.poifs.filesystem.FileMagic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.StoredScheme;
@@ -26,7 +30,7 @@ class SubmissionExaminer {
     private final SubmissionStore submissions;
     private final SchemeStore schemes;
     /** What POI failed on, for the log file only (logback-spring.xml): the sender reads a sentence. */
-    private static final org.slf4j.Logger UNREADABLE = org.slf4j.LoggerFactory.getLogger("thidua.file-only.submission");
+    private static final Logger UNREADABLE = LoggerFactory.getLogger("thidua.file-only.submission");
     private final WorkbookLimits limits;
     private final long hashCap;
     private final ParseBudget budget;
@@ -132,10 +136,10 @@ class SubmissionExaminer {
                 if (Path.of(path.toString()).equals(path)) {
                     return new SpelledName(path, false);
                 }
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 // not even a name here: read through a link too
             }
-            Path link = path.resolveSibling(".thidua-read-" + java.util.UUID.randomUUID() + ".tmp");
+            Path link = path.resolveSibling(".thidua-read-" + UUID.randomUUID() + ".tmp");
             Files.createLink(link, path);
             return new SpelledName(link, true);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,8 +103,11 @@ class SampleOutputsContentTest {
         List<Path> files;
         Path kept = FILES.resolve(dir.getFileName().toString());
         FileSystemUtils.deleteRecursively(kept);
-        try (Stream<Path> walk = Files.walk(dir)) {
+        // A period's outputs are read through OUT/P, the link to the current version folder
+        // (FolderSet), as a person opens them; the hidden version folders are not walked.
+        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             files = walk.filter(Files::isRegularFile)
+                    .filter(p -> dir.relativize(p).toString().split("[/\\\\]")[0].charAt(0) != '.')
                     .filter(p -> !dir.getFileName().toString().equals("rejected")
                             || p.toString().endsWith(ErrorReportWriter.SUFFIX))
                     .sorted().toList();

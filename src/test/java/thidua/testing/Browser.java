@@ -165,9 +165,14 @@ public final class Browser implements AutoCloseable {
     public Path awaitDownload(String suffix, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
+            // Chromium reserves the final name with an empty file and writes into a .crdownload
+            // beside it: the download is done when that one is gone and the file has its bytes.
             try (var files = Files.list(downloads)) {
-                List<Path> done = files.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
-                if (!done.isEmpty()) {
+                List<Path> all = files.toList();
+                List<Path> done = all.stream().filter(p -> p.getFileName().toString().endsWith(suffix))
+                        .filter(p -> p.toFile().length() > 0).toList();
+                boolean writing = all.stream().anyMatch(p -> p.getFileName().toString().endsWith(".crdownload"));
+                if (!done.isEmpty() && !writing) {
                     return done.get(0);
                 }
             } catch (IOException e) {
