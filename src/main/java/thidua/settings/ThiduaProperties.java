@@ -40,7 +40,7 @@ public record ThiduaProperties(
 
     /**
      * @param settleMillis a file modified this recently may still be being copied into the inbox: looked at again after it
-     * @param hardCapBytes an inbox file larger than this is moved to rejected/, never copied nor hashed whole
+     * @param hardCapBytes an inbox file larger than this is moved to rejected/, never copied
      *                     (0: ten times {@code max-file-bytes})
      */
     public record Inbox(@DefaultValue("2000") long settleMillis, @DefaultValue("0") long hardCapBytes) {
@@ -49,6 +49,15 @@ public record ThiduaProperties(
     /** The size past which an inbox file is moved aside unread (a 2 GB file must not be copied into rejected/). */
     public long inboxHardCap() {
         return inbox.hardCapBytes() > 0 ? inbox.hardCapBytes() : 10 * maxFileBytes;
+    }
+
+    /**
+     * How much of an inbox file its SHA-256 covers: a file larger than {@code max-file-bytes} is refused
+     * unread ({@code E-FILE-TOO-LARGE}), so its first {@code max-file-bytes} bytes and its size tell it
+     * apart well enough, and a 100 MB file costs no more to hash than a 10 MB one.
+     */
+    public long inboxHashCap() {
+        return maxFileBytes;
     }
 
     /**

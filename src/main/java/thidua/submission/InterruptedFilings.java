@@ -43,7 +43,7 @@ class InterruptedFilings {
     InterruptedFilings(SubmissionStore store, SubmissionFiler filer, PlatformTransactionManager tx,
                        ThiduaProperties settings) {
         this.store = store;
-        this.hashCap = settings.inboxHardCap();
+        this.hashCap = settings.inboxHashCap();
         this.filer = filer;
         this.separately = new TransactionTemplate(tx);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -8,11 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -94,29 +93,15 @@ class ParseBudget {
             throw tooCostly();
         }
         reserve(cost);
-        AtomicBoolean abandoned = new AtomicBoolean();
-        AtomicBoolean cleaned = new AtomicBoolean(); // an abandoned parse is cleaned up once, by whichever side sees it last
-        Future<Workbook> parse;
+        Parse parse = new Parse(file, limits, cost);
         try {
-            parse = workers.submit(() -> {
-                Workbook workbook = null;
-                try {
-                    workbook = WorkbookFiles.open(file, limits);
-                    return workbook;
-                } finally {
-                    if (abandoned.get() && cleaned.compareAndSet(false, true)) { // the caller has moved on
-                        overrunning.decrementAndGet();
-                        closeQuietly(workbook);
-                        release(cost);
-                    }
-                }
-            });
+            workers.execute(parse);
         } catch (RuntimeException e) {
             release(cost);
             throw e;
         }
         try {
-            Workbook workbook = parse.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Workbook workbook = parse.result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Opened() {
                 @Override
                 public Workbook workbook() {
@@ -133,7 +118,7 @@ class ParseBudget {
                 }
             };
         } catch (TimeoutException e) {
-            abandon(parse, abandoned, cleaned, cost);
+            parse.abandon();
             timedOut.incrementAndGet();
             log.warn("{}: parsing took over {}, rejected (E-FILE-TIMEOUT); {} parse(s) still running",
                     file.getFileName(), timeout, overrunning.get());
@@ -141,31 +126,62 @@ class ParseBudget {
                     "Đọc tệp mất hơn " + duration(timeout) + " (giới hạn cho mỗi tệp): tệp quá lớn hoặc "
                             + "bất thường so với một báo cáo, cần xóa dữ liệu thừa, lưu lại bằng Excel rồi gửi lại."));
         } catch (InterruptedException e) {
-            abandon(parse, abandoned, cleaned, cost);
+            parse.abandon();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while parsing " + file.getFileName());
         } catch (ExecutionException e) {
             release(cost);
             return rethrow(e.getCause());
-        } catch (CancellationException e) {
-            release(cost);
-            throw e;
         }
     }
 
-    private void abandon(Future<Workbook> parse, AtomicBoolean abandoned, AtomicBoolean cleaned, long cost) {
-        overrunning.incrementAndGet();
-        abandoned.set(true);
-        // Not interrupted: POI would only fall back to reading the zip another way. cancel is
-        // false only when the parse already ended, maybe before it could see the flag.
-        if (!parse.cancel(false) && cleaned.compareAndSet(false, true)) {
-            overrunning.decrementAndGet();
+    /**
+     * One parse in a worker thread. When its caller gives up on it, whichever side comes last (the
+     * caller that abandons it or the worker that ends) closes its workbook and gives its memory back,
+     * exactly once: the worker completes its result, then looks at the flag; the caller sets the flag,
+     * then looks at the result, so at least one of them sees the other. (A FutureTask's cancel cannot
+     * say this: it succeeds while the task still runs, and then nobody cleaned up.)
+     */
+    private final class Parse implements Runnable {
+        final CompletableFuture<Workbook> result = new CompletableFuture<>();
+        private final AtomicBoolean abandoned = new AtomicBoolean();
+        private final AtomicBoolean cleaned = new AtomicBoolean();
+        private final Path file;
+        private final WorkbookLimits limits;
+        private final long cost;
+
+        Parse(Path file, WorkbookLimits limits, long cost) {
+            this.file = file;
+            this.limits = limits;
+            this.cost = cost;
+        }
+
+        @Override
+        public void run() {
             try {
-                closeQuietly(parse.get());
-            } catch (InterruptedException | ExecutionException ignored) {
-                // nothing was opened
+                result.complete(abandoned.get() ? null : WorkbookFiles.open(file, limits)); // not started: not read
+            } catch (Throwable t) { // an OutOfMemoryError included: the caller rejects the file for it
+                result.completeExceptionally(t);
             }
-            release(cost);
+            if (abandoned.get()) {
+                cleanUp();
+            }
+        }
+
+        void abandon() {
+            overrunning.incrementAndGet();
+            abandoned.set(true);
+            if (result.isDone()) {
+                cleanUp();
+            }
+        }
+
+        private void cleanUp() {
+            if (cleaned.compareAndSet(false, true)) {
+                overrunning.decrementAndGet();
+                closeQuietly(result.isCompletedExceptionally() ? null : result.getNow(null));
+                release(cost);
+            }
         }
     }
 

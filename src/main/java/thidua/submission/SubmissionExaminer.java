@@ -39,7 +39,7 @@ class SubmissionExaminer {
                               ThiduaProperties settings, ParseBudget budget) {
         this.submissions = submissions;
         this.schemes = schemes;
-        this.hashCap = settings.inboxHardCap();
+        this.hashCap = settings.inboxHashCap();
         this.budget = budget;
         this.limits = new WorkbookLimits(settings.maxFileBytes(), WorkbookLimits.DEFAULT.maxPartBytes(),
                 WorkbookLimits.DEFAULT.maxTotalBytes(), settings.maxRows());

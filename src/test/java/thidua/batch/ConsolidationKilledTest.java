@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,9 @@ class ConsolidationKilledTest {
                     return;
                 }
             }
-            Thread.onSpinWait();
+            // A millisecond between looks: each moment lasts far longer (a workbook takes tens of ms to write),
+            // and a busy loop would take a whole core from the child being watched.
+            LockSupport.parkNanos(1_000_000);
         }
         // Ended, or too fast to catch: the set must still be whole, which the caller checks.
     }

@@ -71,6 +71,9 @@ public final class Corpus {
     /** Rejected cases arrive from here on, two days after the real PC08 sample. */
     public static final OffsetDateTime REJECTED_ARRIVAL = OffsetDateTime.parse("2024-12-18T08:00:00+07:00");
 
+    /** Each case's bytes, by file name (unique in the corpus), once made. */
+    private static final Map<String, byte[]> MADE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Corpus() {
     }
 
@@ -106,10 +109,20 @@ public final class Corpus {
 
     /** One file of the corpus: what it is, how to make it, when it arrives, what it must give. */
     public record Case(String name, String fileName, Recipe recipe, OffsetDateTime arrival, Outcome expected) {
-        /** Writes the file into {@code dir}, with its arrival as last-modified time. */
+        /**
+         * Writes the file into {@code dir}, with its arrival as last-modified time. A case is made
+         * once per test JVM and its bytes kept: three test classes write the whole corpus, and
+         * making it is most of their time.
+         */
         public Path writeInto(Path dir) throws IOException {
             Path file = dir.resolve(fileName);
-            recipe.write(file);
+            byte[] made = MADE.get(fileName);
+            if (made != null) {
+                Files.write(file, made);
+            } else {
+                recipe.write(file);
+                MADE.put(fileName, Files.readAllBytes(file));
+            }
             Files.setLastModifiedTime(file, FileTime.from(arrival.toInstant()));
             return file;
         }

@@ -65,4 +65,30 @@ class ParseBudgetTest {
         assertThat(budget.reserved()).isZero();
     }
 
+    /**
+     * A parse that ends just as its time runs out: once a parse ended between its own last look at
+     * the flag and the caller's timeout, the caller's cancel succeeded and nobody closed the workbook
+     * or gave its memory back (seen as a test that waited forever for overrunning() to reach 0).
+     * Timeouts from 1 to 40 ms around the sample's parse time make that moment come up.
+     */
+    @Test
+    void aParseEndingJustAsItsTimeRunsOutIsCleanedUpExactlyOnce() throws Exception {
+        java.util.List<ParseBudget> budgets = new java.util.ArrayList<>();
+        int timedOut = 0;
+        for (int ms = 1; ms <= 40; ms++) {
+            ParseBudget budget = new ParseBudget(Long.MAX_VALUE, Duration.ofMillis(ms));
+            budgets.add(budget);
+            try (ParseBudget.Opened read = budget.open(SAMPLE, WorkbookLimits.DEFAULT)) {
+                assertThat(read.workbook().getNumberOfSheets()).isPositive();
+            } catch (UnreadableWorkbookException e) {
+                assertThat(e.finding().code()).isEqualTo("E-FILE-TIMEOUT");
+                timedOut++;
+            }
+        }
+        assertThat(timedOut).as("some parses timed out").isPositive();
+        ChildJvm.await("every abandoned parse ended", Duration.ofMinutes(1),
+                () -> budgets.stream().allMatch(b -> b.overrunning() == 0));
+        assertThat(budgets).allSatisfy(b -> assertThat(b.reserved()).isZero());
+        budgets.forEach(ParseBudget::stop);
+    }
 }

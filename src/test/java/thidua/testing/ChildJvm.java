@@ -41,10 +41,13 @@ public final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // A small heap and the quick compiler: several of these share two cores with the tests.
-        command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
-                "-XX:+ExitOnOutOfMemoryError")); // as in production (README): an OutOfMemoryError ends the process
+        List<String> options = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dfile.encoding=UTF-8", "-XX:+ExitOnOutOfMemoryError"); // as in production (README)
+        ChildClassPath.Launch launch = ChildClassPath.get(options);
+        command.addAll(options);
+        command.addAll(launch.options());
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-cp", classPath(), "thidua.ThiduaApplication"));
+        command.addAll(List.of("-cp", launch.classPath(), "thidua.ThiduaApplication"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -70,12 +73,6 @@ public final class ChildJvm implements AutoCloseable {
     /** Where a child's output is kept after the test, for a look when it fails: target/child-logs/TEST/NAME.log. */
     public static Path logFile(Class<?> test, String name) {
         return Path.of("target", "child-logs", test.getSimpleName(), name + ".log").toAbsolutePath();
-    }
-
-    /** The class path of this test JVM; Surefire may hide it behind a manifest-only jar. */
-    private static String classPath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
     /** Writes {@code text} to the JVM's standard input and closes it (a password for `user add`). */
