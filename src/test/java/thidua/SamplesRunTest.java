@@ -26,6 +26,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 import thidua.ThiduaApplication;
 import thidua.command.ConsoleCapture;
@@ -34,6 +37,7 @@ import thidua.samples.SampleOracle;
 import thidua.samples.SampleProvince;
 import thidua.samples.SampleProvince.Criterion;
 import thidua.samples.SampleProvince.Submission;
+import thidua.testing.ThiduaSpringTest;
 
 /**
  * The whole path on the shipped samples, as a user runs it: `run` on a copy of
@@ -42,6 +46,9 @@ import thidua.samples.SampleProvince.Submission;
  * ({@link SampleProvince}, {@link SampleOracle}), never from the production code.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// thidua's command line in-process: Quartz's registries are JVM-wide, by name, so in the shared context's lane
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ThiduaSpringTest.LOCK)
 class SamplesRunTest {
     private static final Path SAMPLES = Path.of("input-samples");
     private static final MathContext MC = MathContext.DECIMAL64;

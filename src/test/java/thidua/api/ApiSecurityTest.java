@@ -28,7 +28,7 @@ import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
 import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
-import thidua.testing.ThiduaSpringTest;
+import thidua.testing.ThiduaWebSpringTest;
 import thidua.testing.Web;
 import thidua.testing.Web.Answer;
 import thidua.workbook.WorkbookEdits;
@@ -41,10 +41,10 @@ import tools.jackson.databind.JsonNode;
  * ids 404, all as {@code {"error": …}}; a state-changing call from another site refused
  * whatever its credentials; and no JSON answer names a file on the server.
  */
-@ThiduaSpringTest
+@ThiduaWebSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiSecurityTest {
-    static final String DATA_DIR = ThiduaSpringTest.DATA_DIR;
+    static final String DATA_DIR = ThiduaWebSpringTest.DATA_DIR;
     private static final Path DATA = Path.of(DATA_DIR).toAbsolutePath();
     private static final String PASSWORD = "Mat-khau-thu-nghiem-1";
     /** One person per role; the UNIT clerk is PA01's. */

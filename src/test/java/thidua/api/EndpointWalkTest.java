@@ -32,7 +32,7 @@ import thidua.access.Users;
 import thidua.batch.BatchRuns;
 import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
-import thidua.testing.ThiduaSpringTest;
+import thidua.testing.ThiduaWebSpringTest;
 import thidua.testing.Web;
 import thidua.testing.Web.Answer;
 
@@ -43,10 +43,10 @@ import thidua.testing.Web.Answer;
  * stack trace or a Java class name, never a server path or the file one folder above the
  * output folder, and under /api always {@code {"error": …}} for a refusal.
  */
-@ThiduaSpringTest
+@ThiduaWebSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointWalkTest {
-    private static final String DATA_DIR = ThiduaSpringTest.DATA_DIR;
+    private static final String DATA_DIR = ThiduaWebSpringTest.DATA_DIR;
     private static final Path DATA = Path.of(DATA_DIR).toAbsolutePath();
     private static final String PASSWORD = "Mat-khau-thu-nghiem-1";
     /** Beside the output folder: what a traversal out of it would reach. */

@@ -17,7 +17,7 @@ import thidua.access.Users;
 import thidua.batch.BatchRuns;
 import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
-import thidua.testing.ThiduaSpringTest;
+import thidua.testing.ThiduaWebSpringTest;
 import thidua.testing.Web;
 import thidua.testing.Web.Answer;
 
@@ -28,10 +28,10 @@ import thidua.testing.Web.Answer;
  * path parameter, an encoded slash, an absolute path, a NUL, a hidden or unlisted file) is
  * 400 or 404 and never carries that file's bytes.
  */
-@ThiduaSpringTest
+@ThiduaWebSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutputDownloadTest {
-    private static final String DATA_DIR = ThiduaSpringTest.DATA_DIR;
+    private static final String DATA_DIR = ThiduaWebSpringTest.DATA_DIR;
     private static final Path DATA = Path.of(DATA_DIR).toAbsolutePath();
     private static final Path OUT = DATA.resolve("out");
     private static final String PASSWORD = "Mat-khau-thu-nghiem-1";

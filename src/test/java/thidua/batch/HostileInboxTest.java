@@ -12,12 +12,10 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import thidua.command.ConsoleCapture;
 import thidua.status.StatusReport;
 import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
@@ -30,7 +28,6 @@ import thidua.testing.ThiduaSpringTest;
  * whole, none is left in the inbox forever, none forges a log line.
  */
 @ThiduaSpringTest
-@ExtendWith(OutputCaptureExtension.class)
 class HostileInboxTest {
     @Autowired
     BatchRuns runs;
@@ -48,7 +45,7 @@ class HostileInboxTest {
     }
 
     @Test
-    void linksFifosAndFoldersAreNeverReadButMovedAsideAsTheyAreAndReportedOnce(CapturedOutput output) throws Exception {
+    void linksFifosAndFoldersAreNeverReadButMovedAsideAsTheyAreAndReportedOnce() throws Exception {
         Path secret = Files.writeString(work.resolve("SECRET.txt"), "spring.mail.password=hunter2\n");
         Path inbox = inbox("PC08");
         Files.createSymbolicLink(inbox.resolve("evil.xlsx"), secret);
@@ -58,7 +55,10 @@ class HostileInboxTest {
         Process mkfifo = new ProcessBuilder("mkfifo", inbox.resolve("pipe.xlsx").toString()).start();
         assertThat(mkfifo.waitFor()).isZero();
 
-        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 1 accepted, 0 rejected, 0 duplicate");
+        String printed = ConsoleCapture.output(() -> {
+            assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 1 accepted, 0 rejected, 0 duplicate");
+            return 0;
+        });
 
         assertThat(entries(inbox)).isEmpty();
         List<Path> aside = entries(work.resolve("rejected").resolve("not-files"));
@@ -79,7 +79,7 @@ class HostileInboxTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("W-INBOX-NOT-A-FILE \"x.xlsx\" là thư mục"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("W-INBOX-NOT-A-FILE \"pipe.xlsx\" là tệp đặc biệt"));
         assertThat(lines.get(lines.size() - 1)).endsWith("; 4 inbox entries not a file");
-        assertThat(output.getAll()).contains("W-INBOX-NOT-A-FILE evil.xlsx");
+        assertThat(printed).contains("W-INBOX-NOT-A-FILE evil.xlsx");
 
         // Reported once: the next scan finds nothing more to set aside.
         assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 0 accepted, 0 rejected, 0 duplicate");
@@ -107,15 +107,18 @@ class HostileInboxTest {
     }
 
     @Test
-    void aNameWithANewlineOrAnEscapeCannotForgeALogLine(CapturedOutput output) throws Exception {
+    void aNameWithANewlineOrAnEscapeCannotForgeALogLine() throws Exception {
         Path inbox = inbox();
         Path file = Files.copy(TestSubmissions.SAMPLES.resolve("2024").resolve("PA05-2024.xlsx"),
                 inbox.resolve("PA05\nERROR forged line \u001B[31m.xlsx"));
         Files.setLastModifiedTime(file, FileTime.from(TestSubmissions.ON_TIME.toInstant()));
 
-        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 0 accepted, 1 rejected, 0 duplicate");
+        String printed = ConsoleCapture.output(() -> {
+            assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 0 accepted, 1 rejected, 0 duplicate");
+            return 0;
+        });
 
-        assertThat(output.getAll()).contains("PA05\\nERROR forged line \\u001B[31m.xlsx: rejected as #")
+        assertThat(printed).contains("PA05\\nERROR forged line \\u001B[31m.xlsx: rejected as #")
                 .doesNotContain("\nERROR forged").doesNotContain("\u001B");
     }
 

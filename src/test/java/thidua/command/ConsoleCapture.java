@@ -7,11 +7,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Runs a command while capturing what it prints on System.out (the console log
- * included: Logback's console appender writes to the current System.out), still
- * showing it in the test log.
+ * Runs a command while capturing what it prints on System.out (the console log included:
+ * Logback's console appender writes to the current System.out), still showing it in the test log.
+ *
+ * <p>Test classes of different Spring contexts run at the same time (pom.xml), so the capture is
+ * per thread: System.out is replaced once by a stream that copies each write to the capture of the
+ * thread writing it (and of threads started during the capture, which inherit it), and always to
+ * the original System.out. A command's own lines are captured, another test's never are.
  */
 public final class ConsoleCapture {
+    private static final InheritableThreadLocal<ByteArrayOutputStream> CAPTURE = new InheritableThreadLocal<>();
+    private static PrintStream router;
+
     private ConsoleCapture() {
     }
 
@@ -25,37 +32,65 @@ public final class ConsoleCapture {
     }
 
     public static Result run(Command command) throws Exception {
-        PrintStream original = System.out;
+        install();
+        ByteArrayOutputStream outer = CAPTURE.get();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new Tee(captured, original), true, StandardCharsets.UTF_8));
+        CAPTURE.set(captured);
         try {
             int exit = command.run();
-            return new Result(exit, captured.toString(StandardCharsets.UTF_8));
+            synchronized (captured) {
+                return new Result(exit, captured.toString(StandardCharsets.UTF_8));
+            }
         } finally {
-            System.setOut(original);
+            CAPTURE.set(outer);
         }
     }
 
-    /** Writes to the capture and still shows the output in the test log. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
+    /** What {@code action} printed on System.out, from its thread (a test's own assertion on a log line). */
+    public static String output(Command action) throws Exception {
+        return run(action).output();
+    }
 
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
+    private static synchronized void install() {
+        if (System.out != router) {
+            router = new PrintStream(new Router(System.out), true, StandardCharsets.UTF_8);
+            System.setOut(router);
+        }
+    }
+
+    /** Each write to the writing thread's capture, if it has one, and to the original stream. */
+    private static final class Router extends OutputStream {
+        private final OutputStream original;
+
+        Router(OutputStream original) {
+            this.original = original;
         }
 
         @Override
         public void write(int x) throws IOException {
-            a.write(x);
-            b.write(x);
+            ByteArrayOutputStream capture = CAPTURE.get();
+            if (capture != null) {
+                synchronized (capture) {
+                    capture.write(x);
+                }
+            }
+            original.write(x);
         }
 
         @Override
         public void write(byte[] bytes, int off, int len) throws IOException {
-            a.write(bytes, off, len);
-            b.write(bytes, off, len);
+            ByteArrayOutputStream capture = CAPTURE.get();
+            if (capture != null) {
+                synchronized (capture) {
+                    capture.write(bytes, off, len);
+                }
+            }
+            original.write(bytes, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            original.flush();
         }
     }
 }

@@ -1,8 +1,5 @@
 package thidua.command;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -24,13 +21,9 @@ public final class TestCommands {
     /** As {@link #run}, with {@code input} on standard input (a password for `user add`). */
     public static ConsoleCapture.Result runWithInput(ApplicationContext context, String input, String... args)
             throws Exception {
-        InputStream stdin = System.in;
-        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return run(context, args);
-        } finally {
-            System.setIn(stdin);
-        }
+        Commands commands = context.getBean(Commands.class);
+        Invocation invocation = parse(args);
+        return ConsoleInput.run(input, () -> commands.execute(invocation));
     }
 
     private static Invocation parse(String... args) {

@@ -2,13 +2,10 @@ package thidua.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +40,6 @@ class UserCommandsTest {
     PasswordEncoder encoder;
     @Autowired
     BatchRuns runs;
-    private final InputStream stdin = System.in;
     private long auditBefore;
 
     @BeforeAll
@@ -57,11 +53,6 @@ class UserCommandsTest {
     void noUsers() {
         Database.emptyUsers(jdbc);
         auditBefore = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
-    }
-
-    @AfterEach
-    void restoreStdin() {
-        System.setIn(stdin);
     }
 
     @Test
@@ -153,8 +144,7 @@ class UserCommandsTest {
     @Test
     void theWholeCommandLineTakesSpringPropertiesBesideItsOwnOptions() throws Exception {
         // As `java -jar thidua.jar user add … --server.port=18081`: its own application on the same database.
-        System.setIn(new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
-        Result run = ConsoleCapture.run(() -> ThiduaApplication.run(new String[] {"user", "add", "--login", "quantri",
+        Result run = ConsoleInput.run(PASSWORD + "\n", () -> ThiduaApplication.run(new String[] {"user", "add", "--login", "quantri",
                 "--role", "ADMIN", "--data-dir", DATA_DIR, "--server.port=18081", "--thidua.security.max-failed=7"}));
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("user: added quantri (ADMIN)");
@@ -193,8 +183,7 @@ class UserCommandsTest {
         all[0] = "user";
         System.arraycopy(args, 0, all, 1, args.length);
         Invocation invocation = Invocation.parse(all);
-        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-        return ConsoleCapture.run(() -> commands.execute(invocation));
+        return ConsoleInput.run(input, () -> commands.execute(invocation));
     }
 
     private static void assertRefused(Result result, String sentence) {

@@ -32,7 +32,7 @@ import thidua.samples.SampleProvince;
 import thidua.testing.Browser;
 import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
-import thidua.testing.ThiduaSpringTest;
+import thidua.testing.ThiduaWebSpringTest;
 
 /**
  * The console as its people use it, in a real headless Chromium (Debian's, through
@@ -46,10 +46,10 @@ import thidua.testing.ThiduaSpringTest;
  * target/screenshots/. (`serve` in a process of its own, started and stopped as a service
  * manager does, is TwoInstancesTest's.)
  */
-@ThiduaSpringTest
+@ThiduaWebSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTest {
-    private static final String DATA_DIR = ThiduaSpringTest.DATA_DIR;
+    private static final String DATA_DIR = ThiduaWebSpringTest.DATA_DIR;
     private static final Path DATA = Path.of(DATA_DIR).toAbsolutePath();
     private static final Path DOWNLOADS = Path.of("target", "test-data", "console-browser").toAbsolutePath();
     private static final String HQ_PASSWORD = "Thường-trực-2024";

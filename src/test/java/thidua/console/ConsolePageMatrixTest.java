@@ -25,7 +25,7 @@ import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
 import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
-import thidua.testing.ThiduaSpringTest;
+import thidua.testing.ThiduaWebSpringTest;
 import thidua.testing.Web;
 import thidua.testing.Web.Answer;
 import thidua.workbook.WorkbookEdits;
@@ -37,10 +37,10 @@ import thidua.workbook.WorkbookEdits;
  * unit's import is 404, as an id that does not exist. Every mapping of the console is in
  * the matrix, so a new page fails here until its roles are written down.
  */
-@ThiduaSpringTest
+@ThiduaWebSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsolePageMatrixTest {
-    static final String DATA_DIR = ThiduaSpringTest.DATA_DIR;
+    static final String DATA_DIR = ThiduaWebSpringTest.DATA_DIR;
     private static final Path DATA = Path.of(DATA_DIR).toAbsolutePath();
     private static final String PASSWORD = "Mat-khau-thu-nghiem-1";
     private static final Map<Role, String> LOGIN = Map.of(Role.ADMIN, "quantri", Role.HQ, "thuongtruc",

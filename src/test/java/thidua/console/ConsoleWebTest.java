@@ -35,7 +35,7 @@ import thidua.samples.SampleProvince;
 import thidua.submission.SubmissionStore;
 import thidua.testing.Database;
 import thidua.testing.TestSubmissions;
-import thidua.testing.ThiduaSpringTest;
+import thidua.testing.ThiduaWebSpringTest;
 import thidua.workbook.Finding;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,9 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * their verdicts, rerun, errors in Vietnamese (pages and JSON). The pages fetched are
  * saved under target/console-pages/ to be looked at.
  */
-@ThiduaSpringTest
+@ThiduaWebSpringTest
 class ConsoleWebTest {
-    static final String DATA = ThiduaSpringTest.DATA_DIR;
+    static final String DATA = ThiduaWebSpringTest.DATA_DIR;
     private static final String PASSWORD = "mat-khau-thu-nghiem-1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path PAGES = Path.of("target/console-pages");

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thidua.testing.ChildJvm;
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * runs by itself and again after new submissions.
  */
 @ChildProcessesTest
+@Order(1) // the longest test of all: started first
 class TwoInstancesTest {
     private static final Pattern SERVING = Pattern.compile("serve: scheduler started; console \\S+ ; API (http://\\S+)/api");
     /** Health details are for an ADMIN only: one is added with `user add`, its password on standard input. */

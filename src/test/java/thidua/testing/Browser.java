@@ -59,7 +59,14 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=" + width + "," + height, "--lang=vi-VN", "--no-first-run",
-                "--disable-extensions", "--disable-background-networking");
+                "--disable-extensions", "--disable-background-networking",
+                // Nothing a page test needs: no component updates, sync, crash reports, phishing checks or
+                // translation, and pages of one site in few processes (the tests share two cores).
+                "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-breakpad",
+                "--disable-client-side-phishing-detection", "--disable-domain-reliability", "--metrics-recording-only",
+                "--no-default-browser-check", "--password-store=basic", "--mute-audio", "--renderer-process-limit=1",
+                "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication,"
+                        + "CertificateTransparencyComponentUpdater,site-per-process,IsolateOrigins");
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false,

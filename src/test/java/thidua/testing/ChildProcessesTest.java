@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Documented
 @Tag(ChildProcessesTest.TAG)
 @Execution(ExecutionMode.CONCURRENT)
+@Order(ChildProcessesTest.ORDER)
 public @interface ChildProcessesTest {
     String TAG = "processes";
+    /** After the shared contexts' classes have started (their lanes are the longest chains); TwoInstancesTest first. */
+    int ORDER = 3;
 }

@@ -6,6 +6,10 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
@@ -15,13 +19,17 @@ import org.springframework.test.context.ContextConfiguration;
  * see: a sign-in lock and an idle timeout of 3 s (to be outwaited), uploads limited to
  * 200 KB per file and 300 KB per part (so both refusals are seen), and two delivery
  * recipients with SMTP on {@link TestSmtp#PORT} (a GreenMail a test starts there).
- * Everything else as in {@link ThiduaSpringTest}, under its own data dir.
+ * Everything else as in {@link ThiduaSpringTest}, under its own data dir, beside whose classes
+ * this context's run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @Import({TestPasswords.class, FixedOutputsClock.class})
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(ThiduaStrictSpringTest.LOCK)
+@Order(ThiduaSpringTest.ORDER)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "thidua.data-dir=" + ThiduaStrictSpringTest.DATA_DIR, "spring.main.web-application-type=servlet",
         "thidua.inbox-dir=" + ThiduaStrictSpringTest.DATA_DIR + "/inbox",
@@ -41,4 +49,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = TestSmtp.class)
 public @interface ThiduaStrictSpringTest {
     String DATA_DIR = "target/test-data/strict";
+    /** Held by each class of this context while it runs (its classes one after the other, beside the others'). */
+    String LOCK = "thidua-strict-context";
 }
