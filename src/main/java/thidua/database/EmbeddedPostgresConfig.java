@@ -3,6 +3,8 @@ package thidua.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +24,8 @@ import thidua.settings.ThiduaProperties;
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabase.class)
 class EmbeddedPostgresConfig {
+    /** Where the embedded server listens and thidua connects to it. */
+    static final String HOST = "127.0.0.1";
 
     /**
      * The embedded server for this data dir: started here, or — when another thidua
@@ -60,30 +64,47 @@ class EmbeddedPostgresConfig {
         return new EmbeddedServer(started, started.getPort(), password);
     }
 
+    /**
+     * Starts the server on a free port of 127.0.0.1, trying another port if that one was taken in
+     * the meantime. Only IPv4 loopback: with {@code localhost} a server that lost the IPv4 port to
+     * another one starting at the same moment still came up on {@code [::1]}, and thidua, connecting
+     * to 127.0.0.1, then talked to that other server (seen as two test contexts sharing a database).
+     */
     private static EmbeddedPostgres start(Path pgData, String password) {
-        try {
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("timezone", "UTC")
-                    // Loopback only: no other machine can even try the password.
-                    .setServerConfig("listen_addresses", "localhost")
-                    // The start-up check and the upgrade of a data dir from before passwords connect with it.
-                    .setConnectConfig("password", password)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // Stopped by this context, after every bean that uses it (a JVM hook of its own
-                    // would race Spring's: the database gone while jobs and the process record close).
-                    .setRegisterShutdownHook(false)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng tại " + pgData, e);
+        IOException failure = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return EmbeddedPostgres.builder()
+                        .setDataDirectory(pgData)
+                        .setCleanDataDirectory(false)
+                        .setPort(freePort())
+                        .setServerConfig("timezone", "UTC")
+                        // Loopback only: no other machine can even try the password.
+                        .setServerConfig("listen_addresses", HOST)
+                        // The start-up check and the upgrade of a data dir from before passwords connect with it.
+                        .setConnectConfig("password", password)
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        // Stopped by this context, after every bean that uses it (a JVM hook of its own
+                        // would race Spring's: the database gone while jobs and the process record close).
+                        .setRegisterShutdownHook(false)
+                        .start();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        throw new UncheckedIOException("Không khởi động được PostgreSQL nhúng tại " + pgData, failure);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
         }
     }
 
     @Bean
     DataSource dataSource(EmbeddedServer server) {
         return DataSourceBuilder.create()
-                .url("jdbc:postgresql://localhost:" + server.port() + "/postgres")
+                .url("jdbc:postgresql://" + HOST + ":" + server.port() + "/postgres")
                 .username("postgres")
                 .password(server.password())
                 .build();

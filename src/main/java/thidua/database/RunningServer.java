@@ -37,7 +37,7 @@ final class RunningServer {
 
     private static boolean accepts(int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("localhost", port), 500);
+            s.connect(new InetSocketAddress(EmbeddedPostgresConfig.HOST, port), 500);
             return true;
         } catch (IOException e) {
             return false;

@@ -38,7 +38,7 @@ class DatabasePasswordTest {
             try (Connection c = connect(server.port(), password);
                  var rs = c.createStatement().executeQuery("SHOW listen_addresses")) {
                 rs.next();
-                assertThat(rs.getString(1)).isEqualTo("localhost");
+                assertThat(rs.getString(1)).isEqualTo("127.0.0.1");
             }
             assertThat(server.toString()).doesNotContain(password);
 
