@@ -50,6 +50,12 @@ public class ConsolidationStore {
                 .query(Boolean.class).single();
     }
 
+    /** Whether the period has an accepted submission: a period with none has nothing to report. */
+    public boolean hasAccepted(String periodCode) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM submission WHERE period_code = ? AND status = 'ACCEPTED')")
+                .param(periodCode).query(Boolean.class).single();
+    }
+
     public long record(PeriodResults results, long schemeVersionId, String outDir, Long lastSubmissionId,
                        long jobExecutionId) {
         long id = jdbc.sql("""

@@ -1,5 +1,6 @@
 package thidua.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
-import javax.sql.DataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -101,9 +102,15 @@ class EmbeddedPostgresConfig {
         }
     }
 
+    /**
+     * The pool to the embedded server, with the same {@code spring.datasource.hikari.*} settings as
+     * the pool Spring Boot makes for an external database (application.properties: timeouts, and
+     * connections opened when needed, each costing a password handshake).
+     */
     @Bean
-    DataSource dataSource(EmbeddedServer server) {
-        return DataSourceBuilder.create()
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedServer server) {
+        return DataSourceBuilder.create().type(HikariDataSource.class)
                 .url("jdbc:postgresql://" + HOST + ":" + server.port() + "/postgres")
                 .username("postgres")
                 .password(server.password())

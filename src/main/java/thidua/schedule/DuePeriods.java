@@ -9,9 +9,9 @@ import thidua.scheme.Period;
 import thidua.scheme.SchemeStore;
 
 /**
- * Periods to consolidate now: their deadline has passed (end of day, Vietnamese time),
- * and they were never consolidated, or accepted submissions arrived or were re-validated
- * since, or their scheme was replaced since.
+ * Periods to consolidate now: their deadline has passed (end of day, Vietnamese time), they
+ * have at least one accepted submission, and they were never consolidated, or accepted
+ * submissions arrived or were re-validated since, or their scheme was replaced since.
  */
 @Component
 class DuePeriods {
@@ -28,7 +28,10 @@ class DuePeriods {
         for (String code : schemes.currentPeriodCodes()) {
             schemes.currentForPeriod(code).ifPresent(stored -> {
                 Period period = stored.scheme().period(code).orElseThrow();
-                if (period.isLate(Instant.now()) && consolidations.isStale(code, stored.versionId())) {
+                // Past its deadline, with something to report (no empty report goes out by itself), not yet
+                // consolidated as it stands.
+                if (period.isLate(Instant.now()) && consolidations.hasAccepted(code)
+                        && consolidations.isStale(code, stored.versionId())) {
                     due.add(code);
                 }
             });
