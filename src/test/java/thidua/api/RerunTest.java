@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import thidua.ThiduaApplication;
 import thidua.access.Role;
@@ -32,6 +33,7 @@ import thidua.access.Users;
 import thidua.batch.BatchRuns;
 import thidua.batch.RunResult;
 import thidua.command.ConsoleCapture;
+import thidua.command.TestCommands;
 import thidua.job.ExitCode;
 import thidua.samples.SampleProvince;
 import thidua.testing.Database;
@@ -60,6 +62,8 @@ class RerunTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
     @Autowired
     BatchRuns runs;
     @Autowired
@@ -160,7 +164,7 @@ class RerunTest {
         assertThat(consolidations()).isEqualTo(3);
         assertThat(ranked(out, "PA02")).isPresent();
         assertThat(ranked(out, "PA01")).isPresent();
-        Cli twice = cli("rerun", "--import", String.valueOf(pa02), "--data-dir", DATA_DIR);
+        Cli twice = command("rerun", "--import", String.valueOf(pa02));
         assertThat(twice.exit()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(twice.output()).contains("chỉ chạy lại được tệp bị trả lại");
         assertThat(post("/api/imports/999999/rerun").statusCode()).isEqualTo(404);
@@ -200,7 +204,7 @@ class RerunTest {
         assertThat(cli.exit()).as(cli.output()).isZero();
         assertThat(cli.output()).contains("consolidate: 2024:");
         assertThat(out2.resolve("2024").resolve("bang-diem-2024.xlsx")).exists();
-        Cli twice = cli("rerun", "--execution", String.valueOf(second.execution().getId()), "--data-dir", DATA_DIR);
+        Cli twice = command("rerun", "--execution", String.valueOf(second.execution().getId()));
         assertThat(twice.exit()).isEqualTo(ExitCode.REFUSED.code());
     }
 
@@ -208,7 +212,7 @@ class RerunTest {
     @Test
     void rerunOfAnUnknownIdIsBadUsageWithOneSentence() throws Exception {
         for (String[] args : new String[][] {{"--execution", "999999"}, {"--import", "999999"}}) {
-            Cli cli = cli("rerun", args[0], args[1], "--data-dir", DATA_DIR);
+            Cli cli = command("rerun", args[0], args[1]);
             assertThat(cli.exit()).as(cli.output()).isEqualTo(ExitCode.REFUSED.code());
             assertThat(cli.output().strip().lines().toList()).as(cli.output())
                     .containsExactly(args[0].equals("--execution") ? "rerun: không có lần chạy #999999"
@@ -294,9 +298,18 @@ class RerunTest {
     private record Cli(int exit, String output) {
     }
 
-    /** The command line as `java -jar` runs it (without the exit), its output captured. */
+    /** The command line as `java -jar` runs it (without the exit): an application of its own, its output captured. */
     private static Cli cli(String... args) throws Exception {
         ConsoleCapture.Result run = ConsoleCapture.run(() -> ThiduaApplication.run(args));
+        return new Cli(run.exit(), run.output());
+    }
+
+    /**
+     * The same command run in this test's application (parsed and executed as the command line does):
+     * for the refusals, which need no application of their own, each of which costs seconds to start.
+     */
+    private Cli command(String... args) throws Exception {
+        ConsoleCapture.Result run = TestCommands.run(context, args);
         return new Cli(run.exit(), run.output());
     }
 }

@@ -31,7 +31,7 @@ import thidua.testing.TestSubmissions.Made;
  */
 @ChildProcessesTest
 class ImportInterruptedTest {
-    private static final int FILES = 60;
+    private static final int FILES = 40;
     private static final Pattern STOPPED = Pattern.compile(
             "import: STOPPED \\(job execution (\\d+), STOPPED\\); import: (\\d+) accepted, (\\d+) rejected, 0 duplicate");
 
