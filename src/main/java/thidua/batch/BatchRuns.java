@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
@@ -199,16 +200,22 @@ public class BatchRuns {
      * Asks every job running in this process to stop (SIGTERM): each ends at its next
      * chunk boundary (for an import, between two files) as STOPPED, restartable; returns
      * how many were asked.
+     *
+     * <p>Only the live executions are flagged, and the job's own thread, at its next boundary,
+     * stops and records it: Batch's {@code JobOperator.stop} writes the running step execution
+     * from the calling thread, and the step's own next write then failed on its version
+     * ({@code OptimisticLockingFailureException}: FAILED instead of STOPPED).
      */
     public int stopRunningHere() {
         int asked = 0;
         for (JobExecution execution : process.runningHere()) {
-            try {
-                operator.stop(execution);
-                asked++;
-            } catch (Exception e) {
-                log.warn("job execution {} not stopped: {}", execution.getId(), e.toString());
+            if (!execution.isRunning()) {
+                continue;
             }
+            execution.setStatus(BatchStatus.STOPPING); // no next step starts
+            execution.getStepExecutions().stream().filter(step -> step.getStatus().isRunning())
+                    .forEach(StepExecution::setTerminateOnly); // the running one ends at its boundary
+            asked++;
         }
         return asked;
     }

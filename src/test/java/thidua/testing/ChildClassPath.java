@@ -18,7 +18,7 @@ import java.util.spi.ToolProvider;
  * <p>Starting thidua costs a child some 5 CPU-seconds, a third of it loading and verifying
  * classes, and the fault tests start about twenty of them on two cores. So the children share a
  * dynamic class-data archive (JDK 17's AppCDS: {@code -XX:SharedArchiveFile}), recorded here by one
- * training run of {@code run} on four sample files. CDS takes jars only, so the class folders are
+ * training run of {@code run} on four sample files (on a {@link SharedPostgres} database). CDS takes jars only, so the class folders are
  * packed into jars first. If anything of this fails, the children start as before, without it:
  * the archive only makes them start sooner.
  */
@@ -90,8 +90,15 @@ final class ChildClassPath {
         return String.join(File.pathSeparator, entries);
     }
 
-    /** One `run` of four valid files on an embedded database, recording every class it loads. */
+    /** One `run` of four valid files on a database of its own, recording every class it loads. */
     private static void train(List<String> jvmOptions, String classPath, Path archive) throws IOException {
+        try (SharedPostgres db = SharedPostgres.start()) {
+            train(jvmOptions, classPath, archive, db);
+        }
+    }
+
+    private static void train(List<String> jvmOptions, String classPath, Path archive, SharedPostgres db)
+            throws IOException {
         Path work = Files.createTempDirectory(DIR, "training");
         Path inbox = work.resolve("inbox");
         TestSubmissions.deliver(TestSubmissions.write(work.resolve("staging"), 4, true, "cds"), inbox);
@@ -106,6 +113,7 @@ final class ChildClassPath {
                 .redirectOutput(DIR.resolve("training.log").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_"));
         builder.environment().put("LC_ALL", "C.UTF-8");
+        builder.environment().putAll(db.env());
         try {
             Process p = builder.start();
             if (!p.waitFor(3, TimeUnit.MINUTES)) {

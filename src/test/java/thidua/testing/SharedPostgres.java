@@ -6,19 +6,51 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One real PostgreSQL for several thidua processes, as in production with an external
- * database: started here, migrated once, and given to child JVMs through
- * {@code SPRING_DATASOURCE_URL} (OPERATIONS.md, Database). Killing a child never kills it.
+ * A real PostgreSQL database for several thidua processes, as in production with an external
+ * database, given to child JVMs through {@code SPRING_DATASOURCE_URL} (OPERATIONS.md, Database).
+ * Killing a child never kills it.
+ *
+ * <p>Each is a database of its own, a copy of a migrated template, on one server for the whole
+ * test JVM: a server of its own per test cost an initdb and a migration from scratch each (seconds
+ * of both cores). The server stops with the test JVM.
  */
 public final class SharedPostgres implements AutoCloseable {
-    private final EmbeddedPostgres postgres;
+    private static final String TEMPLATE = "thidua_template";
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static EmbeddedPostgres server;
 
-    private SharedPostgres(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private final String database;
+
+    private SharedPostgres(String database) {
+        this.database = database;
+    }
+
+    /** A new database, migrated (a copy of the template). */
+    public static SharedPostgres start() {
+        synchronized (SharedPostgres.class) { // one CREATE DATABASE from the template at a time
+            EmbeddedPostgres pg = server();
+            String name = "thidua_" + NEXT.incrementAndGet();
+            JdbcClient.create(pg.getPostgresDatabase()).sql("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE).update();
+            return new SharedPostgres(name);
+        }
+    }
+
+    /** The server, started and the template migrated on first use. */
+    private static EmbeddedPostgres server() {
+        if (server == null) {
+            EmbeddedPostgres pg = startServer();
+            JdbcClient.create(pg.getPostgresDatabase()).sql("CREATE DATABASE " + TEMPLATE).update();
+            Flyway.configure().dataSource(pg.getDatabase("postgres", TEMPLATE)).locations("classpath:db/migration")
+                    .load().migrate();
+            server = pg;
+        }
+        return server;
     }
 
     /**
@@ -26,18 +58,16 @@ public final class SharedPostgres implements AutoCloseable {
      * {@code localhost}, a server that lost the IPv4 port to another starting at the same moment still
      * came up on {@code [::1]}, and a client of 127.0.0.1 reached the wrong one.
      */
-    public static SharedPostgres start() {
+    private static EmbeddedPostgres startServer() {
         IOException failure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                return EmbeddedPostgres.builder()
                         .setPort(freePort())
                         .setServerConfig("listen_addresses", "127.0.0.1")
                         .setServerConfig("timezone", "UTC")
                         .setPGStartupWait(java.time.Duration.ofSeconds(60))
                         .start();
-                Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-                return new SharedPostgres(pg);
             } catch (IOException e) {
                 failure = e;
             }
@@ -52,7 +82,7 @@ public final class SharedPostgres implements AutoCloseable {
     }
 
     public String url() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+        return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
     }
 
     /** The environment that points a thidua process at this database. */
@@ -61,16 +91,21 @@ public final class SharedPostgres implements AutoCloseable {
                 "SPRING_DATASOURCE_PASSWORD", "postgres");
     }
 
+    private DataSource dataSource() {
+        return server.getDatabase("postgres", database);
+    }
+
     public JdbcClient jdbc() {
-        return JdbcClient.create(postgres.getPostgresDatabase());
+        return JdbcClient.create(dataSource());
     }
 
     public long count(String sql, Object... params) {
         return jdbc().sql(sql).params(params).query(Long.class).single();
     }
 
+    /** Drops the database (its processes are gone by now; any connection left is cut). */
     @Override
-    public void close() throws IOException {
-        postgres.close();
+    public void close() {
+        JdbcClient.create(server.getPostgresDatabase()).sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
     }
 }
