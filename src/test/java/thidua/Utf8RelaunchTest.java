@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import thidua.testing.ChildJvm;
 import thidua.testing.ChildProcessesTest;
+import thidua.testing.SharedPostgres;
 import thidua.testing.TestSubmissions;
 
 /**
@@ -37,7 +38,8 @@ class Utf8RelaunchTest {
         for (String variable : new String[] {"LANG", "LC_ALL", "LC_CTYPE", "LANGUAGE"}) {
             noLocale.put(variable, null);
         }
-        try (ChildJvm run = ChildJvm.start("run", ChildJvm.logFile(getClass(), "run"), noLocale, Map.of(),
+        try (SharedPostgres db = SharedPostgres.start();
+             ChildJvm run = ChildJvm.start("run", ChildJvm.logFile(getClass(), "run"), withDatabase(noLocale, db), Map.of(),
                 "run", "--scheme", TestSubmissions.SCHEME.toAbsolutePath().toString(), "--inbox", inbox.toString(),
                 "--period", "2024", "--out", work.resolve("out").toString(),
                 "--data-dir", work.resolve("data").toString())) {
@@ -52,5 +54,12 @@ class Utf8RelaunchTest {
         try (var left = Files.list(inbox)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    /** The locale variables removed, and the database of the test (not an embedded one to set up). */
+    private static Map<String, String> withDatabase(Map<String, String> env, SharedPostgres db) {
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(db.env());
+        return all;
     }
 }
