@@ -27,13 +27,16 @@ public final class PdfReportWriter {
             new PdfCanvas.Column("Kỳ này", 1f, PdfCanvas.Align.RIGHT),
             new PdfCanvas.Column("Cùng kỳ", 1f, PdfCanvas.Align.RIGHT),
             new PdfCanvas.Column("Tăng/giảm (%)", 1.1f, PdfCanvas.Align.RIGHT));
+    /** Widths for the real texts: grades and awards run to 30–37 characters, unit names to about 30. */
     static final List<PdfCanvas.Column> RANKING_COLUMNS = List.of(
             new PdfCanvas.Column("Hạng", 0.6f, PdfCanvas.Align.CENTER),
-            new PdfCanvas.Column("Mã đơn vị", 1f, PdfCanvas.Align.LEFT),
-            new PdfCanvas.Column("Tên đơn vị", 3.6f, PdfCanvas.Align.LEFT),
-            new PdfCanvas.Column("Tổng điểm", 0.9f, PdfCanvas.Align.RIGHT),
-            new PdfCanvas.Column("Xếp loại", 2.4f, PdfCanvas.Align.LEFT),
-            new PdfCanvas.Column("Đề nghị khen thưởng", 2.6f, PdfCanvas.Align.LEFT));
+            new PdfCanvas.Column("Mã đơn vị", 0.9f, PdfCanvas.Align.LEFT),
+            new PdfCanvas.Column("Tên đơn vị", 2.7f, PdfCanvas.Align.LEFT),
+            new PdfCanvas.Column("Tổng điểm", 1.0f, PdfCanvas.Align.RIGHT),
+            new PdfCanvas.Column("Xếp loại", 2.5f, PdfCanvas.Align.LEFT),
+            new PdfCanvas.Column("Đề nghị khen thưởng", 2.9f, PdfCanvas.Align.LEFT),
+            // A returned unit and one that sent nothing both read `Chưa báo cáo`: this tells them apart.
+            new PdfCanvas.Column("Trạng thái nộp", 1.4f, PdfCanvas.Align.LEFT));
     private static final float CHART_HEIGHT = 205f;
 
     /** Writes {@code outDir/bao-cao-P.pdf} atomically, creating the folder if missing, and returns its path. */
@@ -82,7 +85,7 @@ public final class PdfReportWriter {
                     rows.add(List.of(s.ranked() ? String.valueOf(s.rank()) : "",
                             s.unit().code(), s.unit().name(),
                             s.ranked() ? Figures.of(s.card().total(), true) : "",
-                            nullToEmpty(s.grade()), nullToEmpty(s.award())));
+                            nullToEmpty(s.grade()), nullToEmpty(s.award()), s.status().label()));
                 }
                 // A block's table starts on a new page rather than leave a few rows behind, if it fits on one.
                 pdf.heading("Khối " + b.block().code() + " – " + b.block().name(), 11,

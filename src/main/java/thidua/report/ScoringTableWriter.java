@@ -23,7 +23,7 @@ public final class ScoringTableWriter {
     static final String RANKING_SHEET = "Xếp hạng";
     static final String AVERAGES_SHEET = "Điểm trung bình khối";
     static final List<String> RANKING_HEADER = List.of(
-            "Khối", "Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Xếp loại", "Đề nghị khen thưởng");
+            "Khối", "Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Xếp loại", "Đề nghị khen thưởng", "Trạng thái nộp");
     static final List<String> AVERAGES_HEADER = List.of(
             "Mã khối", "Tên khối", "Số đơn vị", "Đã xếp hạng", "Điểm trung bình", "Cao nhất", "Thấp nhất");
     /** Column of {@code Điểm trung bình} in {@link #AVERAGES_SHEET}. */
@@ -58,6 +58,7 @@ public final class ScoringTableWriter {
             out.decimal(row, 4, s.ranked() ? s.card().total() : null);
             out.text(row, 5, s.grade());
             out.text(row, 6, s.award());
+            out.text(row, 7, s.status().label()); // as in `Tình hình nộp báo cáo`: returned is not missing
         }
         out.layOut(sheet, top + 1, 0);
     }

@@ -85,8 +85,13 @@ class PdfReportWriterTest {
             assertThat(text).contains(s.unit().code());
         }
         assertThat(text).contains("Chưa báo cáo");
+        // … and its submission status, which tells a returned unit from one that sent nothing.
+        assertThat(text).contains("Trạng thái nộp");
+        assertThat(text.lines().filter(l -> l.contains("X04"))).anyMatch(l -> l.contains("Bị trả lại"));
+        assertThat(text.lines().filter(l -> l.contains("PC08"))).anyMatch(l -> l.contains("Chưa nộp"));
+        assertThat(text.lines().filter(l -> l.contains("PC02"))).anyMatch(l -> l.contains("Nộp muộn"));
         // A name that looks like a formula is just text here too.
-        assertThat(text).contains(ReportFixture.FORMULA_NAME);
+        assertThat(text.replace("\n", "")).contains(ReportFixture.FORMULA_NAME); // in a cell, maybe wrapped
     }
 
     @Test

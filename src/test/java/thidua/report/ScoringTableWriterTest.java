@@ -71,8 +71,9 @@ class ScoringTableWriterTest {
     @Test
     void rankingHasTheContractHeaderAndEveryUnitByBlockThenRank() {
         Sheet sheet = wb.getSheet("Xếp hạng");
-        assertThat(strings(sheet.getRow(TOP), 0, 7)).containsExactly(
-                "Khối", "Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Xếp loại", "Đề nghị khen thưởng");
+        assertThat(strings(sheet.getRow(TOP), 0, 8)).containsExactly(
+                "Khối", "Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Xếp loại", "Đề nghị khen thưởng",
+                "Trạng thái nộp");
         assertThat(sheet.getLastRowNum()).isEqualTo(TOP + 7);
         List<String> order = new java.util.ArrayList<>();
         for (int r = TOP + 1; r <= TOP + 7; r++) {
@@ -105,6 +106,16 @@ class ScoringTableWriterTest {
         assertThat(number(rowWith(sheet, 2, "X03"), 1)).isEqualTo(1);
         assertThat(number(rowWith(sheet, 2, "X01"), 1)).isEqualTo(3);
         assertBlank(rowWith(sheet, 2, "X01"), 6);
+    }
+
+    /** FORMATS.md §3: a returned unit and one that sent nothing both read `Chưa báo cáo`, and differ here. */
+    @Test
+    void eachUnitShowsItsSubmissionStatusAsInTheSubmissionsSheet() {
+        Sheet sheet = wb.getSheet("Xếp hạng");
+        assertThat(string(rowWith(sheet, 2, "PC01"), 7)).isEqualTo("Đã nộp");
+        assertThat(string(rowWith(sheet, 2, "PC02"), 7)).isEqualTo("Nộp muộn");
+        assertThat(string(rowWith(sheet, 2, "X04"), 7)).isEqualTo("Bị trả lại");
+        assertThat(string(rowWith(sheet, 2, "PC08"), 7)).isEqualTo("Chưa nộp");
     }
 
     @Test
