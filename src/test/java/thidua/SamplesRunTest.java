@@ -99,7 +99,8 @@ class SamplesRunTest {
             Sheet sheet = wb.getSheet("Xếp hạng");
             int header = OutputSheets.headerRow(sheet, "Khối");
             assertThat(texts(sheet.getRow(header))).containsExactly("Khối", "Hạng", "Mã đơn vị", "Tên đơn vị",
-                    "Tổng điểm", "Xếp loại", "Đề nghị khen thưởng");
+                    "Tổng điểm", "Xếp loại", "Đề nghị khen thưởng", "Trạng thái nộp");
+            int late = 0;
             assertThat(sheet.getLastRowNum() - header).isEqualTo(SampleProvince.units().size());
             String previousBlock = "";
             for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
@@ -114,8 +115,15 @@ class SamplesRunTest {
                     assertThat(blank(row.getCell(1))).as(unit + " rank").isTrue();
                     assertThat(blank(row.getCell(4))).as(unit + " total").isTrue();
                     assertThat(row.getCell(5).getStringCellValue()).isEqualTo("Chưa báo cáo");
+                    // Returned (it sent only rejected files) or missing (it sent nothing): the column tells.
+                    boolean sent = SampleProvince.submissions().stream().anyMatch(x -> x.unitCode().equals(unit));
+                    assertThat(row.getCell(7).getStringCellValue()).as(unit + " status")
+                            .isEqualTo(sent ? "Bị trả lại" : "Chưa nộp");
                     continue;
                 }
+                String status = row.getCell(7).getStringCellValue();
+                assertThat(status).as(unit + " status").isIn("Đã nộp", "Nộp muộn");
+                late += status.equals("Nộp muộn") ? 1 : 0;
                 assertThat(row.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
                 assertThat(BigDecimal.valueOf(row.getCell(4).getNumericCellValue()))
                         .as(unit + " total").isEqualByComparingTo(expected);
@@ -125,6 +133,7 @@ class SamplesRunTest {
                 assertThat((int) row.getCell(1).getNumericCellValue()).as(unit + " rank").isEqualTo(1 + (int) better);
                 assertThat(row.getCell(5).getStringCellValue()).as(unit + " grade").isEqualTo(grade(expected));
             }
+            assertThat(late).as("the summary's one late unit").isEqualTo(1);
         }
     }
 

@@ -56,12 +56,33 @@ public class ConsolidationStore {
                 .param(periodCode).query(Boolean.class).single();
     }
 
+    /**
+     * The "Lập lúc" of the last consolidation of the period, when nothing it was made from has changed
+     * since: the same scheme version, and no file of the period (accepted or returned: a returned one
+     * changes the submissions sheet; a duplicate changes nothing) recorded or re-validated after that
+     * time, which was taken before its data was read.
+     */
+    public Optional<Instant> unchangedSince(String periodCode, long currentSchemeVersionId) {
+        return jdbc.sql("""
+                WITH last AS (SELECT generated_at, scheme_version_id FROM consolidation
+                              WHERE period_code = :p ORDER BY id DESC LIMIT 1)
+                SELECT generated_at FROM last
+                WHERE generated_at IS NOT NULL AND scheme_version_id = :v
+                  AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.period_code = :p
+                                  AND s.status <> 'DUPLICATE'
+                                  AND coalesce(s.revalidated_at, s.imported_at) >= last.generated_at)""")
+                .param("p", periodCode).param("v", currentSchemeVersionId)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
     public long record(PeriodResults results, long schemeVersionId, String outDir, Long lastSubmissionId,
-                       long jobExecutionId) {
+                       long jobExecutionId, Instant generatedAt) {
         long id = jdbc.sql("""
-                INSERT INTO consolidation (period_code, scheme_version_id, out_dir, last_submission_id, job_execution_id)
-                VALUES (?, ?, ?, ?, ?) RETURNING id""")
-                .params(results.period().code(), schemeVersionId, outDir, lastSubmissionId, jobExecutionId)
+                INSERT INTO consolidation (period_code, scheme_version_id, out_dir, last_submission_id, job_execution_id,
+                    generated_at)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(results.period().code(), schemeVersionId, outDir, lastSubmissionId, jobExecutionId,
+                        java.sql.Timestamp.from(generatedAt))
                 .query(Long.class).single();
         for (Standing s : results.standings()) {
             jdbc.sql("""

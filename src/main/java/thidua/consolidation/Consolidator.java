@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,11 +57,15 @@ class Consolidator {
         StoredScheme stored = schemes.currentForPeriod(periodCode).orElseThrow(() ->
                 new IllegalArgumentException("Kỳ báo cáo \"" + periodCode + "\" không có trong bộ tiêu chí nào đã nạp."));
         Period period = stored.scheme().period(periodCode).orElseThrow();
+        Instant now = clock.instant(); // before the data is read: a file recorded after it is a change
         Long lastSubmission = submissions.lastAcceptedId(periodCode).orElse(null);
         PeriodResults results = PeriodResults.of(stored.scheme(), period, reports.of(stored.scheme(), period));
         Path out = outRoot.toAbsolutePath().normalize().resolve(FileNames.segment(periodCode));
         // Every output of this consolidation carries the same header: movement, period, time, scheme version.
-        OutputInfo info = OutputInfo.of(results, stored.versionId(), clock.instant());
+        // The time is the last consolidation's while its data is unchanged: the same data gives the same
+        // files, which are then not delivered again; a minute later they would differ by their "Lập lúc".
+        Instant generatedAt = store.unchangedSince(periodCode, stored.versionId()).orElse(now);
+        OutputInfo info = OutputInfo.of(results, stored.versionId(), generatedAt);
         List<Path> files = new ArrayList<>();
         // All three into a hidden version folder, then switched in as one set (FolderSet).
         Path version = null;
@@ -85,7 +90,7 @@ class Consolidator {
                     + "; kết quả trước đó vẫn giữ nguyên. Chạy lại lần chạy #" + jobExecutionId
                     + " sau khi sửa lỗi (chi tiết trong tệp nhật ký)", e);
         }
-        store.record(results, stored.versionId(), out.toString(), lastSubmission, jobExecutionId);
+        store.record(results, stored.versionId(), out.toString(), lastSubmission, jobExecutionId, generatedAt);
         logBlocks(results);
         files.forEach(f -> log.info("wrote {}", f));
         return new Outcome(results, files, summary(results, out));

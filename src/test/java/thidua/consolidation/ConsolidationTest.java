@@ -106,4 +106,56 @@ class ConsolidationTest {
         assertThat(jdbc.sql("SELECT status FROM unit_result WHERE unit_code = 'PC01' ORDER BY consolidation_id")
                 .query(String.class).list()).containsExactly("MISSING", "SUBMITTED");
     }
+
+    /**
+     * Unchanged data gives the same outputs, "Lập lúc" included, however much later it is
+     * consolidated again: so they are the same files, and delivery sends nothing new (OPERATIONS.md,
+     * Distribution). A file that arrives since, even a returned one (it changes the submissions
+     * sheet), makes the next consolidation a new one with its own time.
+     */
+    @Test
+    void unchangedDataIsConsolidatedWithTheSameTimeAndAnyNewFileGivesANewOne() throws Exception {
+        assertThat(runs.consolidate("2024", OUT).ok()).isTrue();
+        String first = madeAt();
+        assertThat(runs.consolidate("2024", OUT).ok()).isTrue();
+        List<java.sql.Timestamp> times = generatedAt();
+        assertThat(times).hasSize(2);
+        assertThat(times.get(1)).as("unchanged: the first consolidation's time").isEqualTo(times.get(0));
+        assertThat(madeAt()).isEqualTo(first);
+
+        Path inbox = Files.createDirectories(Path.of(DATA_DIR).toAbsolutePath().resolve("inbox-3"));
+        // A duplicate of a file already in changes nothing.
+        LateReturnedMissing.copy("PA05-2024.xlsx", inbox, TestSubmissions.ON_TIME);
+        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 0 accepted, 0 rejected, 1 duplicate");
+        assertThat(runs.consolidate("2024", OUT).ok()).isTrue();
+        assertThat(generatedAt().get(2)).as("a duplicate arrived since").isEqualTo(times.get(0));
+        // PC04's file, returned: the submissions sheet changes.
+        LateReturnedMissing.copy("PC04-2024.xlsx", inbox, TestSubmissions.ON_TIME);
+        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 0 accepted, 1 rejected, 0 duplicate");
+        assertThat(runs.consolidate("2024", OUT).ok()).isTrue();
+        times = generatedAt();
+        assertThat(times).hasSize(4);
+        assertThat(times.get(3)).as("a returned file arrived since").isAfter(times.get(0));
+    }
+
+    private List<java.sql.Timestamp> generatedAt() {
+        return jdbc.sql("SELECT generated_at FROM consolidation ORDER BY id").query(java.sql.Timestamp.class).list();
+    }
+
+    /** The "Lập lúc" line of the ranking sheet's information header, as the reader sees it. */
+    private static String madeAt() throws Exception {
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                OUT.resolve("2024/bang-diem-2024.xlsx").toFile(), null, true)) {
+            var sheet = wb.getSheet("Xếp hạng");
+            for (var row : sheet) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().contains("Lập lúc")) {
+                        return cell.getStringCellValue();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no Lập lúc in the ranking sheet");
+    }
 }
