@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +39,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import thidua.command.TestCommands;
 import thidua.samples.ArrivalManifest;
 import thidua.testing.Database;
+import thidua.testing.FixedOutputsClock;
 import thidua.testing.TestSmtp;
+import thidua.testing.TestSubmissions;
 import thidua.testing.ThiduaStrictSpringTest;
 import thidua.workbook.WorkbookEdits;
 
@@ -72,6 +75,8 @@ class DeliveryTest {
     JavaMailSender mailSender;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    FixedOutputsClock.Settable clock;
     @TempDir
     Path work;
 
@@ -111,6 +116,40 @@ class DeliveryTest {
                 ORDER BY recipient_key, output_name""").query(String.class).list())
                 .containsExactly("bgd-giam-doc bang-diem v1", "bgd-giam-doc bao-cao v1", "bgd-giam-doc tong-hop v1",
                         "pv01-tham-muu tong-hop v1");
+    }
+
+    /**
+     * Issue 11: unchanged data consolidated again 61 s later (the header's "Lập lúc" is to the
+     * minute) delivers nothing: the second consolidation says the first one's time. A file
+     * accepted since makes the next one a new version of each file it changes.
+     */
+    @Test
+    void unchangedDataAMinuteLaterDeliversNothingAndAChangeDeliversVersion2() throws Exception {
+        try {
+            loadSamples();
+            Instant now = Instant.now(); // the outputs' clock at the real time, after the files came in
+            clock.set(now);
+            consolidate();
+            List<String> before = outbox("bgd-giam-doc");
+            int mails = smtp.getReceivedMessages().length;
+
+            clock.set(now.plusSeconds(61));
+            assertThat(consolidate()).contains("nothing new to deliver (2 recipient(s) up to date)");
+            assertThat(smtp.getReceivedMessages()).hasSize(mails);
+            assertThat(outbox("bgd-giam-doc")).isEqualTo(before);
+
+            // PC02's report, accepted since: v2 of each file.
+            Path inbox = Files.createDirectories(work.resolve("inbox-2"));
+            Path pc02 = Files.copy(SAMPLES.resolve("2024/PC02-2024.xlsx"), inbox.resolve("PC02-2024.xlsx"));
+            Files.setLastModifiedTime(pc02, FileTime.from(TestSubmissions.ON_TIME.toInstant()));
+            assertThat(execute("import", "--inbox", inbox.toString())).contains("import: 1 accepted");
+            clock.set(now.plusSeconds(122));
+            consolidate();
+            assertThat(outbox("bgd-giam-doc")).contains("bang-diem-2024.v2.xlsx", "tong-hop-2024.v2.xlsx",
+                    "bao-cao-2024.v2.pdf");
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
