@@ -44,6 +44,7 @@ public class ConsolidationJobConfig {
             Consolidator.Outcome outcome = consolidator.consolidate(p.period(), p.out(), job.getId());
             JobSummary.put(job, outcome.summary());
             job.getExecutionContext().put(DeliveryStepConfig.OUTPUTS, DeliveryStepConfig.outputs(outcome.files()));
+            job.getExecutionContext().put(DeliveryStepConfig.NOTHING_TO_REPORT, outcome.results().reporting().ranked() == 0);
             return RepeatStatus.FINISHED;
         }, tx).build();
     }

@@ -29,6 +29,8 @@ import thidua.job.StepLog;
 public class DeliveryStepConfig {
     /** Job execution context key: the paths (strings) of the files a consolidation wrote. */
     public static final String OUTPUTS = "outputs";
+    /** Job execution context key, true when the consolidation had no accepted report: its files go to no one. */
+    public static final String NOTHING_TO_REPORT = "nothingToReport";
 
     /** The period a job delivers and the folder its outputs are in, as its parameters say. */
     public interface Target {
@@ -54,8 +56,14 @@ public class DeliveryStepConfig {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             Target target = targets.of(job.getJobParameters());
             String period = target.period();
-            Delivery.Report report = delivery.deliver(period, files(job, target), job.getId());
             String summary = JobSummary.of(job);
+            if (Boolean.TRUE.equals(job.getExecutionContext().get(NOTHING_TO_REPORT))) {
+                // An empty report is written when asked for, never sent to the leaders (issue 11).
+                JobSummary.put(job, (summary.isEmpty() ? "" : summary + "; ")
+                        + "delivery: nothing delivered, no accepted report in " + period);
+                return RepeatStatus.FINISHED;
+            }
+            Delivery.Report report = delivery.deliver(period, files(job, target), job.getId());
             JobSummary.put(job, (summary.isEmpty() ? "" : summary + "; ") + report.summary());
             return RepeatStatus.FINISHED;
         }, tx).build();

@@ -152,6 +152,19 @@ class DeliveryTest {
         }
     }
 
+    /** Issue 11: an explicit consolidation of a period nobody reported writes its files, says so, sends nothing. */
+    @Test
+    void aPeriodWithoutAnAcceptedReportIsWrittenButDeliveredToNoOne() throws Exception {
+        loadSamples(); // all 2024, none for 2024-6T
+        String output = execute("consolidate", "--period", "2024-6T", "--out", work.resolve("out").toString());
+        assertThat(output).contains("consolidate: 2024-6T: 0 of 36 units ranked",
+                "delivery: nothing delivered, no accepted report in 2024-6T");
+        assertThat(work.resolve("out/2024-6T/bao-cao-2024-6T.pdf")).exists();
+        assertThat(count("SELECT count(*) FROM delivery")).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(Files.exists(OUTBOX.resolve("bgd-giam-doc/2024-6T"))).isFalse();
+    }
+
     @Test
     void anIdenticalRerunSendsNothingAndWritesNoNewVersion() throws Exception {
         loadSamples();
