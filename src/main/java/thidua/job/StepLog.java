@@ -7,10 +7,14 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
-/** One log line per finished job step, with its counts: what an admin reads in thidua.log. */
+/**
+ * One log line per finished job step, with its counts: what an admin reads in thidua.log. The
+ * file only (the {@code thidua.file-only} logger): the people at the console read the files'
+ * verdicts and the summary, not Batch's counters (issue 11).
+ */
 @Component
 public class StepLog implements StepExecutionListener {
-    private static final Logger log = LoggerFactory.getLogger("thidua.batch");
+    private static final Logger log = LoggerFactory.getLogger("thidua.file-only.steps");
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
