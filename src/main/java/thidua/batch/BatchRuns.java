@@ -12,6 +12,8 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -43,6 +45,8 @@ import thidua.text.Labels;
 @Service
 public class BatchRuns {
     private static final Logger log = LoggerFactory.getLogger("thidua.batch");
+    /** Spring Batch's own words and class names: for the log file only. */
+    private static final Logger DETAIL = LoggerFactory.getLogger("thidua.file-only.batch");
     private final JobOperator operator;
     private final Job schemeJob;
     private final Job importJob;
@@ -192,8 +196,24 @@ public class BatchRuns {
             if (DatabaseLost.causes(e)) {
                 throw new Failure(RunResult.databaseLost("restart", process.lastStartedHere().orElse(executionId)), e);
             }
-            throw new Conflict("không chạy lại được #" + executionId + ": " + e.getMessage());
+            DETAIL.warn("restart #{} refused by Spring Batch: {}", executionId, e.toString());
+            throw new Conflict("không chạy lại được #" + executionId + ": " + refusal(e));
         }
+    }
+
+    /** Why Spring Batch refused a restart, in words a user reads (its own messages are English). */
+    private static String refusal(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // Batch 6 says "already complete" as a JobRestartException of its own, or as the exception of that name.
+            if (t instanceof JobInstanceAlreadyCompleteException
+                    || String.valueOf(t.getMessage()).startsWith("A job instance already exists and is complete")) {
+                return "việc này đã chạy xong với đúng các tham số đó";
+            }
+            if (t instanceof JobExecutionAlreadyRunningException) {
+                return "việc này đang chạy";
+            }
+        }
+        return "Spring Batch không cho chạy lại (chi tiết trong tệp nhật ký)";
     }
 
     /**

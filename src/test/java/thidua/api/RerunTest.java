@@ -206,6 +206,9 @@ class RerunTest {
         assertThat(out2.resolve("2024").resolve("bang-diem-2024.xlsx")).exists();
         Cli twice = command("rerun", "--execution", String.valueOf(second.execution().getId()));
         assertThat(twice.exit()).isEqualTo(ExitCode.REFUSED.code());
+        // In Vietnamese: Spring Batch's own English sentence and class names stay in the log file.
+        assertThat(twice.output()).contains("việc này đã chạy xong với đúng các tham số đó")
+                .doesNotContain("job instance", "Exception");
     }
 
     /** An id that names nothing is bad usage: exit 2 and one Vietnamese sentence, no stack trace. */
