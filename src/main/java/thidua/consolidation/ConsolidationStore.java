@@ -50,12 +50,6 @@ public class ConsolidationStore {
                 .query(Boolean.class).single();
     }
 
-    /** Whether the period has an accepted submission: a period with none has nothing to report. */
-    public boolean hasAccepted(String periodCode) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM submission WHERE period_code = ? AND status = 'ACCEPTED')")
-                .param(periodCode).query(Boolean.class).single();
-    }
-
     /**
      * The "Lập lúc" of the last consolidation of the period, when nothing it was made from has changed
      * since: the same scheme version, and no file of the period (accepted or returned: a returned one

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import thidua.consolidation.ConsolidationStore;
 import thidua.scheme.Period;
 import thidua.scheme.SchemeStore;
+import thidua.submission.SubmissionStore;
 
 /**
  * Periods to consolidate now: their deadline has passed (end of day, Vietnamese time), they
@@ -17,10 +18,12 @@ import thidua.scheme.SchemeStore;
 class DuePeriods {
     private final SchemeStore schemes;
     private final ConsolidationStore consolidations;
+    private final SubmissionStore submissions;
 
-    public DuePeriods(SchemeStore schemes, ConsolidationStore consolidations) {
+    public DuePeriods(SchemeStore schemes, ConsolidationStore consolidations, SubmissionStore submissions) {
         this.schemes = schemes;
         this.consolidations = consolidations;
+        this.submissions = submissions;
     }
 
     public List<String> periods() {
@@ -30,7 +33,7 @@ class DuePeriods {
                 Period period = stored.scheme().period(code).orElseThrow();
                 // Past its deadline, with something to report (no empty report goes out by itself), not yet
                 // consolidated as it stands.
-                if (period.isLate(Instant.now()) && consolidations.hasAccepted(code)
+                if (period.isLate(Instant.now()) && submissions.lastAcceptedId(code).isPresent()
                         && consolidations.isStale(code, stored.versionId())) {
                     due.add(code);
                 }
