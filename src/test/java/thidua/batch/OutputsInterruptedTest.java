@@ -27,7 +27,8 @@ import thidua.testing.TestSubmissions;
  * <ol>
  * <li>{@code kill -9} of a consolidation at two moments of the writing (the new version folder
  * empty, and with two of its three files): the period folder always holds the previous complete
- * set or a new complete one, never a mix, and the next run leaves no temporary file or folder;
+ * set or a new complete one, never a mix, and the next runs leave no temporary file or folder
+ * (as root, the next runs are those of the full disk below);
  * <li>the output folder's file system full (a 4 MB tmpfs this test mounts, as root; CI runs as
  * root): the consolidation FAILED saying "Hết dung lượng" and naming the folder, the earlier
  * outputs intact and alone (no partial version), nothing delivered; once space is freed, the
@@ -94,10 +95,17 @@ class OutputsInterruptedTest {
             previous = now;
         }
 
-        try (ChildJvm last = child("consolidate", "consolidate", "--period", "2024", "--out", out.toString())) {
-            assertThat(last.awaitExit(Duration.ofMinutes(3))).as(last.tail()).isZero();
+        if (!ROOT) { // as root, the full-disk consolidation is the next run, and its rerun the one after
+            try (ChildJvm last = child("consolidate", "consolidate", "--period", "2024", "--out", out.toString())) {
+                assertThat(last.awaitExit(Duration.ofMinutes(3))).as(last.tail()).isZero();
+            }
+            assertCleanSet(out);
         }
-        assertThat(outputs(out.resolve("2024"))).hasSize(3);
+    }
+
+    /** A whole set, and nothing beside it: the link, its current version, no temporary file. */
+    private static void assertCleanSet(Path out) throws IOException {
+        assertThat(outputs(out.resolve("2024"))).hasSize(3).doesNotContainValue(null);
         assertThat(entries(out)).as("the link and its current version only").hasSize(2);
         try (Stream<Path> all = Files.walk(out.resolve("2024").toRealPath())) {
             assertThat(all.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()).isEmpty();
@@ -127,8 +135,7 @@ class OutputsInterruptedTest {
         try (ChildJvm again = child("rerun", "rerun", "--execution", Long.toString(failed))) {
             assertThat(again.awaitExit(Duration.ofMinutes(3))).as(again.tail()).isZero();
         }
-        assertThat(outputs(out.resolve("2024"))).hasSize(3).doesNotContainValue(null);
-        assertThat(hidden(out)).hasSize(1);
+        assertCleanSet(out);
     }
 
     /** A child on this test's database and data dir; consolidations deliver to an outbox (no SMTP). */

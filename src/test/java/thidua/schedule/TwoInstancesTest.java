@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(1) // the longest test of all: started first
 class TwoInstancesTest {
     private static final Pattern SERVING = Pattern.compile("serve: scheduler started; console \\S+ ; API (http://\\S+)/api");
-    /** Health details are for an ADMIN only: one is added with `user add`, its password on standard input. */
+    /** Health details are for an ADMIN only: one is stored in the database before the nodes are asked. */
     private static final String ADMIN = "quantri";
     private static final String ADMIN_PASSWORD = "Mat-khau-quan-tri-1";
     private static final int FIRST = 8;
@@ -89,12 +89,7 @@ class TwoInstancesTest {
              ChildJvm b = serve(shared, "node-b", jobs)) {
             db = shared;
             assertThat(scheme.awaitExit(Duration.ofMinutes(3))).as(scheme.tail()).isZero();
-            try (ChildJvm admin = ChildJvm.start("user-add", ChildJvm.logFile(getClass(), "user-add"), shared.env(),
-                    Map.of(), "user", "add", "--login", ADMIN, "--role", "ADMIN",
-                    "--data-dir", work.resolve("user-add").toString()).input(ADMIN_PASSWORD + "\n")) {
-                assertThat(admin.awaitExit(Duration.ofMinutes(3))).as(admin.tail()).isZero();
-                assertThat(admin.output()).contains("user: added " + ADMIN + " (ADMIN)");
-            }
+            shared.addUser(ADMIN, "ADMIN", ADMIN_PASSWORD);
             String apiA = a.awaitOutput(SERVING, Duration.ofMinutes(3)).group(1);
             String apiB = b.awaitOutput(SERVING, Duration.ofMinutes(3)).group(1);
             for (var node : Map.of("node-a", apiA, "node-b", apiB).entrySet()) {

@@ -47,11 +47,7 @@ class CostlyFileThroughServeTest {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
 
         try (SharedPostgres db = SharedPostgres.start()) {
-            try (ChildJvm add = ChildJvm.start("user-add", ChildJvm.logFile(getClass(), "user-add"), db.env(), Map.of(),
-                    "user", "add", "--login", ADMIN, "--role", "ADMIN", "--data-dir", work.resolve("d1").toString())
-                    .input(PASSWORD + "\n")) {
-                assertThat(add.awaitExit(Duration.ofMinutes(3))).as(add.tail()).isZero();
-            }
+            db.addUser(ADMIN, "ADMIN", PASSWORD);
             try (ChildJvm serve = ChildJvm.start("serve", ChildJvm.logFile(getClass(), "serve"), db.env(), Map.of(
                             "server.port", "0",
                             "thidua.jobs-dir", Files.createDirectories(work.resolve("jobs")).toString(),

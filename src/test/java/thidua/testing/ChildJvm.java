@@ -75,16 +75,6 @@ public final class ChildJvm implements AutoCloseable {
         return Path.of("target", "child-logs", test.getSimpleName(), name + ".log").toAbsolutePath();
     }
 
-    /** Writes {@code text} to the JVM's standard input and closes it (a password for `user add`). */
-    public ChildJvm input(String text) {
-        try (var in = process.getOutputStream()) {
-            in.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
-    }
-
     public long pid() {
         return process.pid();
     }

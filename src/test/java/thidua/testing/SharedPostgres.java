@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * A real PostgreSQL database for several thidua processes, as in production with an external
@@ -101,6 +102,18 @@ public final class SharedPostgres implements AutoCloseable {
 
     public long count(String sql, Object... params) {
         return jdbc().sql(sql).params(params).query(Long.class).single();
+    }
+
+    /**
+     * An account, stored as `user add` stores it (a {@code {bcrypt}} hash, no change of password
+     * required): the serve tests need someone to sign in, and a child JVM for `user add` cost them a
+     * whole start of thidua. `user add` itself is tested in process (UserCommandsTest).
+     */
+    public void addUser(String login, String role, String password) {
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(password);
+        jdbc().sql("""
+                INSERT INTO app_user (login, full_name, role, unit_code, password_hash, must_change_password)
+                VALUES (?, NULL, ?, NULL, ?, false)""").params(login, role, hash).update();
     }
 
     /** Drops the database (its processes are gone by now; any connection left is cut). */
