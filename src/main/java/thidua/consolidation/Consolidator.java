@@ -26,6 +26,7 @@ import thidua.scheme.SchemeStore;
 import thidua.scheme.StoredScheme;
 import thidua.scoring.PeriodResults;
 import thidua.scoring.Standing;
+import thidua.settings.ThiduaProperties;
 import thidua.submission.PeriodReports;
 import thidua.submission.SubmissionStore;
 
@@ -39,14 +40,17 @@ class Consolidator {
     private final ConsolidationStore store;
     /** The time the outputs say they were made ("Lập lúc"); fixed in tests that compare two runs. */
     private final Clock clock;
+    /** Who issues and signs the PDF report ({@code thidua.report.*}). */
+    private final ThiduaProperties.Report reportNames;
 
     public Consolidator(SchemeStore schemes, PeriodReports reports, SubmissionStore submissions,
-                        ConsolidationStore store, ObjectProvider<Clock> clock) {
+                        ConsolidationStore store, ObjectProvider<Clock> clock, ThiduaProperties settings) {
         this.schemes = schemes;
         this.reports = reports;
         this.submissions = submissions;
         this.store = store;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.reportNames = settings.report();
     }
 
     /** What one consolidation produced, for the command's summary. */
@@ -73,7 +77,7 @@ class Consolidator {
             version = FolderSet.newVersion(out);
             for (Path written : List.of(new ScoringTableWriter().write(results, info, version),
                     new SummaryWriter().write(results, info, version),
-                    new PdfReportWriter().write(results, info, version))) {
+                    new PdfReportWriter(reportNames).write(results, info, version))) {
                 files.add(out.resolve(written.getFileName()));
             }
             FolderSet.switchTo(out, version);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
@@ -18,8 +19,10 @@ import thidua.files.SafeFiles;
 import thidua.scheme.Period;
 
 /**
- * The one way the PDF report is drawn: A4 landscape pages, the shipped DejaVu Sans
- * embedded (it has every Vietnamese letter), wrapped paragraphs, tables whose header
+ * The one way the PDF report is drawn: A4 landscape pages, the shipped Liberation Serif
+ * embedded (every Vietnamese letter, the metrics of Times New Roman) in its regular, bold,
+ * italic and bold italic types, wrapped paragraphs, boxes of lines side by side (the
+ * letterhead and the signature of an administrative document), tables whose header
  * repeats on each page they run onto, and a footer with the page number; the drawing
  * primitives that {@link PdfBarChart} draws its charts with. Content flows down the
  * page; whatever does not fit starts a new one. Writers only decide what goes where.
@@ -27,11 +30,17 @@ import thidua.scheme.Period;
 final class PdfCanvas implements AutoCloseable {
 
     static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
-    static final String REGULAR_FONT = "/fonts/DejaVuSans.ttf";
-    static final String BOLD_FONT = "/fonts/DejaVuSans-Bold.ttf";
+    static final String REGULAR_FONT = "/fonts/LiberationSerif-Regular.ttf";
+    static final String BOLD_FONT = "/fonts/LiberationSerif-Bold.ttf";
+    static final String ITALIC_FONT = "/fonts/LiberationSerif-Italic.ttf";
+    static final String BOLD_ITALIC_FONT = "/fonts/LiberationSerif-BoldItalic.ttf";
     static final float MARGIN = 36f;
     private static final float FOOTER = 22f;
     private static final float PAD = 3f;
+    /** The room a rule under a line of a box takes. */
+    private static final float RULE_SPACE = 5f;
+    /** How many last rows of a table go with what a table keeps after it. */
+    private static final int KEPT_ROWS = 2;
     private static final float BODY = 9f;
     static final int BLACK = 0x000000;
     static final int GREY = 0x595959;
@@ -42,6 +51,32 @@ final class PdfCanvas implements AutoCloseable {
 
     enum Align { LEFT, CENTER, RIGHT }
 
+    /** The four types of the font. */
+    enum Type { REGULAR, BOLD, ITALIC, BOLD_ITALIC }
+
+    /**
+     * A line of a {@link Box}: its text (a line break in it starts a new line; a line too long
+     * for the box wraps), type and size; under it a rule {@code rule} times as long as the text
+     * (0: none); then {@code after} points of space.
+     */
+    record Line(String text, Type type, float size, float rule, float after) {
+        static Line of(String text, Type type, float size) {
+            return new Line(text, type, size, 0, 0);
+        }
+
+        Line ruled(float share) {
+            return new Line(text, type, size, share, after);
+        }
+
+        Line then(float points) {
+            return new Line(text, type, size, rule, after + points);
+        }
+    }
+
+    /** Lines in a box {@code width} points wide, {@code left} points from the left margin, aligned in it. */
+    record Box(float left, float width, Align align, List<Line> lines) {
+    }
+
     /** A table column: its header, its share of the page width and how its cells align. */
     record Column(String header, float weight, Align align) {
     }
@@ -49,6 +84,8 @@ final class PdfCanvas implements AutoCloseable {
     private final PDDocument doc = new PDDocument();
     private final PdfFace regular;
     private final PdfFace bold;
+    private final PdfFace italic;
+    private final PdfFace boldItalic;
     private final String footer;
     private PDPageContentStream cs;
     private float y;
@@ -58,6 +95,8 @@ final class PdfCanvas implements AutoCloseable {
         this.footer = footer;
         regular = new PdfFace(load(REGULAR_FONT));
         bold = new PdfFace(load(BOLD_FONT));
+        italic = new PdfFace(load(ITALIC_FONT));
+        boldItalic = new PdfFace(load(BOLD_ITALIC_FONT));
         newPage();
     }
 
@@ -128,6 +167,73 @@ final class PdfCanvas implements AutoCloseable {
         space(size * 0.3f);
     }
 
+    /**
+     * Boxes side by side from where the content is, kept together on one page; what follows
+     * starts under the tallest.
+     */
+    void boxes(List<Box> boxes) throws IOException {
+        need(boxesHeight(boxes));
+        float top = y;
+        float bottom = y;
+        for (Box box : boxes) {
+            float at = top;
+            for (Line line : box.lines()) {
+                PdfFace face = face(line.type());
+                float leading = line.size() * 1.3f;
+                float widest = 0;
+                float x = MARGIN + box.left();
+                for (String shown : boxLines(line, box.width())) {
+                    float w = face.width(shown, line.size());
+                    widest = Math.max(widest, w);
+                    text(shown, face, line.size(), BLACK, aligned(x, box.width(), w, box.align()),
+                            at - face.ascent(line.size()));
+                    at -= leading;
+                }
+                if (line.rule() > 0) {
+                    float length = widest * line.rule();
+                    float from = aligned(x, box.width(), length, box.align());
+                    lineWidth(0.6f);
+                    line(from, at - 1, from + length, at - 1, BLACK);
+                    at -= RULE_SPACE;
+                }
+                at -= line.after();
+            }
+            bottom = Math.min(bottom, at);
+        }
+        y = bottom;
+    }
+
+    /** The height {@link #boxes} takes: that of the tallest box. */
+    float boxesHeight(List<Box> boxes) {
+        float tallest = 0;
+        for (Box box : boxes) {
+            float height = 0;
+            for (Line line : box.lines()) {
+                height += boxLines(line, box.width()).size() * line.size() * 1.3f
+                        + (line.rule() > 0 ? RULE_SPACE : 0) + line.after();
+            }
+            tallest = Math.max(tallest, height);
+        }
+        return tallest;
+    }
+
+    private List<String> boxLines(Line line, float width) {
+        List<String> shown = new ArrayList<>();
+        for (String part : line.text().split("\\R", -1)) {
+            shown.addAll(face(line.type()).wrap(part, line.size(), width));
+        }
+        return shown;
+    }
+
+    private PdfFace face(Type type) {
+        return switch (type) {
+            case REGULAR -> regular;
+            case BOLD -> bold;
+            case ITALIC -> italic;
+            case BOLD_ITALIC -> boldItalic;
+        };
+    }
+
     private void lines(String text, PdfFace face, float size, int rgb, Align align) throws IOException {
         float leading = size * 1.3f;
         for (String line : face.wrap(text, size, width())) {
@@ -144,6 +250,14 @@ final class PdfCanvas implements AutoCloseable {
      * page under its header repeated.
      */
     void table(List<Column> columns, List<List<String>> rows) throws IOException {
+        table(columns, rows, 0);
+    }
+
+    /**
+     * A {@link #table} whose last rows keep {@code keep} points of what follows with them
+     * (a signature never opens a page alone), when that fits on a page.
+     */
+    void table(List<Column> columns, List<List<String>> rows, float keep) throws IOException {
         float[] widths = widths(columns);
         List<String> headers = columns.stream().map(Column::header).toList();
         float headerHeight = rowHeight(headers, widths, bold);
@@ -151,9 +265,17 @@ final class PdfCanvas implements AutoCloseable {
         need(headerHeight + (rows.isEmpty() ? 0 : rowHeight(rows.get(0), widths, regular)));
         row(headers, widths, columns, bold, HEADER_FILL, true);
         boolean stripe = false;
-        for (List<String> cells : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> cells = rows.get(i);
             float height = rowHeight(cells, widths, regular);
-            if (y - height < MARGIN + FOOTER) {
+            float last = 0;
+            if (keep > 0 && i >= rows.size() - KEPT_ROWS) {
+                for (List<String> rest : rows.subList(i, rows.size())) {
+                    last += rowHeight(rest, widths, regular);
+                }
+            }
+            boolean carry = last > 0 && y - last - keep < MARGIN + FOOTER && headerHeight + last + keep <= pageRoom();
+            if (y - height < MARGIN + FOOTER || carry) {
                 newPage();
                 row(headers, widths, columns, bold, HEADER_FILL, true);
             }

@@ -10,12 +10,14 @@ import thidua.scoring.PeriodResults;
 import thidua.scoring.Ratio;
 import thidua.scoring.Standing;
 import thidua.scoring.SummaryRow;
+import thidua.settings.ThiduaProperties;
 
 /**
- * Writes the report the leaders read on paper and on their phones, {@code bao-cao-P.pdf}:
- * the title, the provincial summary, the key indicators against the same period last
- * year, the block averages, and the ranking of every block, with the same figures and
- * charts as the workbooks. Figures are written the Vietnamese way (1.060; 92,02).
+ * Writes the report the leaders read on paper and on their phones, {@code bao-cao-P.pdf}, as
+ * an administrative document ({@link PdfLetterhead}): the letterhead and title, the provincial
+ * summary, the key indicators against the same period last year, the block averages, the
+ * ranking of every block, with the same figures and charts as the workbooks, then the
+ * signature. Figures are written the Vietnamese way (1.060; 92,02).
  */
 public final class PdfReportWriter {
 
@@ -38,19 +40,26 @@ public final class PdfReportWriter {
             // A returned unit and one that sent nothing both read `Chưa báo cáo`: this tells them apart.
             new PdfCanvas.Column("Trạng thái nộp", 1.4f, PdfCanvas.Align.LEFT));
     private static final float CHART_HEIGHT = 205f;
+    /** Between the end of the body and the signature. */
+    private static final float SIGNATURE_SPACE = 16f;
+
+    private final PdfLetterhead letterhead;
+
+    /** A writer of reports issued and signed under {@code names} ({@code thidua.report.*}). */
+    public PdfReportWriter(ThiduaProperties.Report names) {
+        this.letterhead = new PdfLetterhead(names);
+    }
 
     /** Writes {@code outDir/bao-cao-P.pdf} atomically, creating the folder if missing, and returns its path. */
     public Path write(PeriodResults results, OutputInfo info, Path outDir) throws IOException {
         try (PdfCanvas pdf = new PdfCanvas(TITLE + " – " + info.period() + " – lập lúc " + info.generatedAtText())) {
             pdf.describe(TITLE + " – " + info.period(), info.movement(), info.generatedAt());
-            pdf.centered(TITLE, true, 18, 0x1F3864);
+            letterhead.head(pdf, info);
             pdf.space(4);
-            pdf.centered("Phong trào: " + info.movement(), true, 12, 0x000000);
-            pdf.centered("Kỳ báo cáo: " + info.period(), false, 12, 0x000000);
-            pdf.space(2);
-            pdf.centered(info.generatedLine() + " – " + info.schemeLine(), false, 8.5f, 0x595959);
+            pdf.centered("Kỳ báo cáo: " + info.period(), false, 11, PdfCanvas.BLACK);
+            pdf.centered(info.generatedLine() + " – " + info.schemeLine(), false, 8.5f, PdfCanvas.GREY);
             pdf.space(8);
-            pdf.paragraph(reporting(results), false, 10);
+            pdf.paragraph(reporting(results), false, 11);
 
             pdf.heading("I. TỔNG HỢP KẾT QUẢ TOÀN TỈNH", 12, 60);
             List<List<String>> province = new ArrayList<>();
@@ -79,7 +88,10 @@ public final class PdfReportWriter {
                     List.of(new PdfBarChart.Bars("Điểm trung bình", ReportCharts.CURRENT_RGB,
                             blocks.stream().map(ReportCharts.BlockAverage::average).toList())),
                     CHART_HEIGHT);
-            for (ReportCharts.BlockAverage b : blocks) {
+            List<PdfCanvas.Box> signature = letterhead.signature(pdf);
+            float signatureRoom = SIGNATURE_SPACE + pdf.boxesHeight(signature);
+            for (int i = 0; i < blocks.size(); i++) {
+                ReportCharts.BlockAverage b = blocks.get(i);
                 List<List<String>> rows = new ArrayList<>();
                 for (Standing s : results.standingsOf(b.block().code())) {
                     rows.add(List.of(s.ranked() ? String.valueOf(s.rank()) : "",
@@ -93,8 +105,11 @@ public final class PdfReportWriter {
                 pdf.paragraph("Xếp hạng " + b.ranked() + "/" + b.units() + " đơn vị; điểm trung bình "
                         + (b.average() == null ? "–" : Figures.of(b.average(), true)) + ".", false, 9);
                 pdf.space(3);
-                pdf.table(RANKING_COLUMNS, rows);
+                // The last table keeps its last rows with the signature.
+                pdf.table(RANKING_COLUMNS, rows, i == blocks.size() - 1 ? signatureRoom : 0);
             }
+            pdf.space(SIGNATURE_SPACE);
+            pdf.boxes(signature);
             return pdf.save(outDir.resolve(OutputFiles.name(FILE_PREFIX, results.period().code(), "pdf")));
         }
     }

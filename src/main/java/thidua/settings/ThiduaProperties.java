@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param parseTimeout the longest the reading of one submitted file may take before it is rejected ({@code E-FILE-TIMEOUT})
  * @param parseHeapPercent the share of the heap that the files being read may use together; a file that would
  *                     need more is rejected unread ({@code E-FILE-TOO-COSTLY}); docs/isolation.md
+ * @param report       the names the PDF report ({@code bao-cao-P.pdf}) carries as an official document
  */
 @ConfigurationProperties("thidua")
 public record ThiduaProperties(
@@ -36,7 +37,8 @@ public record ThiduaProperties(
         @DefaultValue("50") int parseHeapPercent,
         @DefaultValue Inbox inbox,
         @DefaultValue Console console,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Report report) {
 
     /**
      * @param settleMillis a file modified this recently may still be being copied into the inbox: looked at again after it
@@ -74,5 +76,28 @@ public record ThiduaProperties(
      * @param lock      for how long
      */
     public record Security(@DefaultValue("5") int maxFailed, @DefaultValue("15m") Duration lock) {
+    }
+
+    /**
+     * The names of the PDF report as an administrative document (Nghị định 30/2020/NĐ-CP): who issues it,
+     * where, who signs it, who receives it. Written as people write them: the writer sets upper case where
+     * the layout wants it. A line break in a name (in a {@code .properties} file: {@code \n}) starts a new line.
+     *
+     * @param parentBody  the body above the issuing unit, top left ({@code CÔNG AN TỈNH …})
+     * @param issuingBody the unit issuing the report, top left under {@code parentBody}, in bold
+     * @param number      the document number after {@code Số:} ({@code 125/BC-PV01}); blank: no number line
+     * @param place       the place before the date ({@code Lạng Sơn}, giving {@code Lạng Sơn, ngày …}); blank: the date alone
+     * @param signerTitle the signer's title above the signature ({@code TRƯỞNG PHÒNG}, {@code KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC})
+     * @param signerName  the signer's name under the space to sign; blank: the space alone
+     * @param recipients  the lines of {@code Nơi nhận:}, bottom left; empty: no such list
+     */
+    public record Report(
+            @DefaultValue("CÔNG AN TỈNH") String parentBody,
+            @DefaultValue("PHÒNG THAM MƯU") String issuingBody,
+            @DefaultValue("") String number,
+            @DefaultValue("") String place,
+            @DefaultValue("TRƯỞNG PHÒNG") String signerTitle,
+            @DefaultValue("") String signerName,
+            @DefaultValue({"Ban Giám đốc Công an tỉnh (để báo cáo)", "Lưu: VT"}) List<String> recipients) {
     }
 }

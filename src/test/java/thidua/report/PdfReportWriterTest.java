@@ -39,7 +39,7 @@ class PdfReportWriterTest {
 
     @BeforeAll
     static void write() throws Exception {
-        file = new PdfReportWriter().write(ReportFixture.results(), ReportFixture.INFO, dir.resolve("out"));
+        file = new PdfReportWriter(ReportFixture.NAMES).write(ReportFixture.results(), ReportFixture.INFO, dir.resolve("out"));
         pdf = Loader.loadPDF(file.toFile());
         text = new PDFTextStripper().getText(pdf);
     }
@@ -152,7 +152,7 @@ class PdfReportWriterTest {
                                 s.status(), s.firstArrival())
                         : s).toList(),
                 base.province(), base.byBlock(), base.blockAverages(), Map.of());
-        Path written = new PdfReportWriter().write(results, ReportFixture.INFO, dir.resolve("lacking"));
+        Path written = new PdfReportWriter(ReportFixture.NAMES).write(results, ReportFixture.INFO, dir.resolve("lacking"));
         try (PDDocument doc = Loader.loadPDF(written.toFile())) {
             assertThat(new PDFTextStripper().getText(doc)).contains("Phòng ?? hình sự");
         }
@@ -161,7 +161,7 @@ class PdfReportWriterTest {
     @Test
     void regeneratingReplacesTheReportAndLeavesNoTemporaryFile() throws IOException {
         Path out = dir.resolve("again");
-        PdfReportWriter writer = new PdfReportWriter();
+        PdfReportWriter writer = new PdfReportWriter(ReportFixture.NAMES);
         writer.write(ReportFixture.results(), ReportFixture.INFO, out);
         OutputInfo later = OutputInfo.of(ReportFixture.results(), 8, Instant.parse("2025-06-21T02:00:00Z"));
         Path second = writer.write(ReportFixture.results(), later, out);

@@ -27,7 +27,7 @@ class RegenerationTest {
         for (OutputInfo info : List.of(ReportFixture.INFO, later)) {
             new ScoringTableWriter().write(results, info, dir);
             new SummaryWriter().write(results, info, dir);
-            new PdfReportWriter().write(results, info, dir);
+            new PdfReportWriter(ReportFixture.NAMES).write(results, info, dir);
         }
         assertThat(names(dir)).containsExactly("bang-diem-2025-6T.xlsx", "bao-cao-2025-6T.pdf", "tong-hop-2025-6T.xlsx");
         for (String name : List.of("bang-diem-2025-6T.xlsx", "tong-hop-2025-6T.xlsx")) {

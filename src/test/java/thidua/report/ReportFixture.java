@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import thidua.scheme.AwardRule;
 import thidua.scheme.Block;
 import thidua.scheme.BlockScope;
@@ -25,6 +27,7 @@ import thidua.scoring.PeriodResults;
 import thidua.scoring.ReportedValue;
 import thidua.scoring.SubmissionStatus;
 import thidua.scoring.UnitReport;
+import thidua.settings.ThiduaProperties;
 
 /**
  * A small synthetic period (made-up numbers): block K1 of three departments (PC08
@@ -46,7 +49,16 @@ final class ReportFixture {
     /** The information header of the fixture's outputs: made 08:30 on 20/06/2025 in Hà Nội, by scheme version 7. */
     static final OutputInfo INFO = OutputInfo.of(results(), 7, Instant.parse("2025-06-20T01:30:00Z"));
 
+    /** The names of the PDF report as shipped: {@code thidua.report.*} left at their defaults. */
+    static final ThiduaProperties.Report NAMES = names(Map.of());
+
     private ReportFixture() {
+    }
+
+    /** The names of the PDF report bound from {@code properties} ({@code thidua.report.…}) as the application binds them. */
+    static ThiduaProperties.Report names(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("thidua", ThiduaProperties.class).report();
     }
 
     static Scheme scheme() {

@@ -76,7 +76,7 @@ class SampleOutputsContentTest {
         Path fixture = work.resolve("fixture");
         new ScoringTableWriter().write(ReportFixture.results(), ReportFixture.INFO, fixture);
         new SummaryWriter().write(ReportFixture.results(), ReportFixture.INFO, fixture);
-        new PdfReportWriter().write(ReportFixture.results(), ReportFixture.INFO, fixture);
+        new PdfReportWriter(ReportFixture.NAMES).write(ReportFixture.results(), ReportFixture.INFO, fixture);
         dumpAll(fixture, dump);
         List<String> actual = dump.stream().map(line -> line.replace(work.toString(), "<work>")).toList();
 
