@@ -51,7 +51,7 @@ final class PdfLetterhead {
         String number = text(names.number());
         pdf.boxes(List.of(
                 new Box(0, bodiesWidth, Align.CENTER,
-                        number.isEmpty() ? List.of() : List.of(Line.of("Số: " + number, Type.REGULAR, 12))),
+                        number.isEmpty() ? List.of() : List.of(Line.of("Số: " + number, Type.REGULAR, 12.5f))),
                 new Box(nationLeft, nationWidth, Align.CENTER,
                         List.of(Line.of(dateLine(names.place(), info.generatedAt().toLocalDate()), Type.ITALIC, 12.5f)))));
         pdf.space(14);

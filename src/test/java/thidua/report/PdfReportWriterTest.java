@@ -41,7 +41,9 @@ class PdfReportWriterTest {
     static void write() throws Exception {
         file = new PdfReportWriter(ReportFixture.NAMES).write(ReportFixture.results(), ReportFixture.INFO, dir.resolve("out"));
         pdf = Loader.loadPDF(file.toFile());
-        text = new PDFTextStripper().getText(pdf);
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setLineSeparator("\n");
+        text = stripper.getText(pdf);
     }
 
     @AfterAll
@@ -57,8 +59,7 @@ class PdfReportWriterTest {
 
     @Test
     void theTitleMovementAndPeriodReadWithTheirDiacritics() {
-        assertThat(text).contains("BÁO CÁO KẾT QUẢ THI ĐUA");
-        assertThat(text).contains("Phong trào: Vì an ninh Tổ quốc");
+        assertThat(text).contains("BÁO CÁO\nKết quả phong trào thi đua “Vì an ninh Tổ quốc” – Sơ kết 6 tháng năm 2025\n");
         assertThat(text).contains("Kỳ báo cáo: Sơ kết 6 tháng năm 2025 (2025-6T)");
         assertThat(text).contains("Lập lúc: 20/06/2025 08:30");
         assertThat(text).contains("Bộ tiêu chí: năm 2025, phiên bản 7");
@@ -113,7 +114,7 @@ class PdfReportWriterTest {
     }
 
     @Test
-    void pagesAreA4LandscapeNumberedAndUseOnlyTheEmbeddedDejaVuSans() throws IOException {
+    void pagesAreA4LandscapeNumberedAndUseOnlyTheEmbeddedLiberationSerif() throws IOException {
         assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(1);
         List<String> fonts = new ArrayList<>();
         int n = 0;
@@ -132,8 +133,13 @@ class PdfReportWriterTest {
                 fonts.add(font.getName().replaceFirst("^[A-Z]{6}\\+", ""));
             }
         }
-        assertThat(fonts).isNotEmpty().allMatch(f -> f.equals("DejaVuSans") || f.equals("DejaVuSans-Bold"));
-        assertThat(text).contains("Trang 1/" + n);
+        // The serif, in its four types: the body, the bold headings, the italic date, the bold italic "Nơi nhận:".
+        assertThat(fonts).isNotEmpty().allMatch(f -> f.startsWith("LiberationSerif"))
+                .contains("LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic", "LiberationSerif-BoldItalic");
+        assertThat(n).isGreaterThan(1);
+        for (int p = 1; p <= n; p++) {
+            assertThat(page(pdf, p)).as("page %d", p).contains("Trang " + p + "/" + n);
+        }
     }
 
     @Test
@@ -170,6 +176,15 @@ class PdfReportWriterTest {
             String again = new PDFTextStripper().getText(doc);
             assertThat(again).contains("Lập lúc: 21/06/2025 09:00").contains("phiên bản 8").doesNotContain("phiên bản 7");
         }
+    }
+
+    /** The text of page {@code p} (from 1). */
+    static String page(PDDocument doc, int p) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setLineSeparator("\n");
+        stripper.setStartPage(p);
+        stripper.setEndPage(p);
+        return stripper.getText(doc);
     }
 
     private static List<String> names(Path folder) throws IOException {
