@@ -87,13 +87,12 @@ final class PdfLetterhead {
     }
 
     /**
-     * {@code <place>, ngày dd tháng m năm yyyy}, the day on two digits and January and February
-     * as 01 and 02 (Nghị định 30/2020/NĐ-CP); without a place, {@code Ngày …}.
+     * {@code <place>, ngày dd tháng mm năm yyyy}; without a place, {@code Ngày …}. Day and month on two
+     * digits: Nghị định 30/2020/NĐ-CP asks it of days below 10 and of January and February, and a line
+     * of one width whatever the date stays centred the same way (and drawn the same, for the golden dump).
      */
     static String dateLine(String place, LocalDate day) {
-        String date = "ngày " + String.format("%02d", day.getDayOfMonth())
-                + " tháng " + (day.getMonthValue() <= 2 ? "0" + day.getMonthValue() : String.valueOf(day.getMonthValue()))
-                + " năm " + day.getYear();
+        String date = String.format("ngày %02d tháng %02d năm %d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
         String where = text(place);
         return where.isEmpty() ? "N" + date.substring(1) : where + ", " + date;
     }

@@ -56,19 +56,23 @@ import org.apache.xmlbeans.XmlOptions;
  * merged regions, widths, row heights, freeze panes, print setup, notes, links, data
  * validations and charts; for a PDF its pages' size and text, and a digest of what each
  * page draws (operators and numbers, the text itself left out since it is dumped as text).
- * Clock-dependent values ({@code Lập lúc: dd/MM/yyyy HH:mm}) are masked.
+ * Clock-dependent values ({@code Lập lúc: dd/MM/yyyy HH:mm}, the PDF's {@code ngày dd tháng mm năm yyyy}) are masked.
  */
 final class OutputDump {
     /** The creation time every output shows in its header or footer. */
     private static final Pattern GENERATED_AT =
             Pattern.compile("(?i)(lập lúc:? )\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
     static final String MASK = "<thời điểm lập>";
+    /** The day the PDF report is dated, in its place and date line (always of one width: only the text is masked). */
+    private static final Pattern DATED =
+            Pattern.compile("(?i)(ngày )\\d{2} tháng \\d{2} năm \\d{4}");
+    static final String DATE_MASK = "<ngày lập>";
 
     private OutputDump() {
     }
 
     static String mask(String text) {
-        return GENERATED_AT.matcher(text).replaceAll("$1" + MASK);
+        return DATED.matcher(GENERATED_AT.matcher(text).replaceAll("$1" + MASK)).replaceAll("$1" + DATE_MASK);
     }
 
     static List<String> of(Path file) throws IOException {

@@ -35,7 +35,7 @@ class PdfLetterheadTest {
             assertThat(first).contains("CÔNG AN TỈNH\n", "PHÒNG THAM MƯU\n",
                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "Độc lập - Tự do - Hạnh phúc\n",
                     // Made 08:30 on 20/06/2025 in Hà Nội; no place configured.
-                    "Ngày 20 tháng 6 năm 2025\n",
+                    "Ngày 20 tháng 06 năm 2025\n",
                     "BÁO CÁO\nKết quả phong trào thi đua “Vì an ninh Tổ quốc” – Sơ kết 6 tháng năm 2025\n");
             assertThat(first).doesNotContain("Số:");
             // The bodies on the left half, the motto and the date on the right, the title across the middle.
@@ -45,13 +45,13 @@ class PdfLetterheadTest {
             assertThat(at(lines, "CÔNG AN TỈNH").x()).isLessThan(half / 2);
             assertThat(at(lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").x()).isGreaterThan(half);
             assertThat(at(lines, "Độc lập - Tự do - Hạnh phúc").x()).isGreaterThan(half);
-            assertThat(at(lines, "Ngày 20 tháng 6 năm 2025").x()).isGreaterThan(half);
+            assertThat(at(lines, "Ngày 20 tháng 06 năm 2025").x()).isGreaterThan(half);
             assertThat(at(lines, "BÁO CÁO").x()).isBetween(half * 0.8f, half);
             // Side by side, each under its own: the parent body level with the motto's first line, then the
             // date under the motto, then the title under both.
             assertThat(at(lines, "CÔNG AN TỈNH").y()).isCloseTo(at(lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").y(), within(1f));
-            assertThat(at(lines, "Ngày 20 tháng 6 năm 2025").y()).isGreaterThan(at(lines, "Độc lập - Tự do - Hạnh phúc").y());
-            assertThat(at(lines, "BÁO CÁO").y()).isGreaterThan(at(lines, "Ngày 20 tháng 6 năm 2025").y());
+            assertThat(at(lines, "Ngày 20 tháng 06 năm 2025").y()).isGreaterThan(at(lines, "Độc lập - Tự do - Hạnh phúc").y());
+            assertThat(at(lines, "BÁO CÁO").y()).isGreaterThan(at(lines, "Ngày 20 tháng 06 năm 2025").y());
             assertThat(at(lines, "BÁO CÁO").y()).isLessThan(at(lines, "I. TỔNG HỢP KẾT QUẢ TOÀN TỈNH").y());
 
             // The signature ends the last page, on the right, with the recipients on the left.
@@ -89,7 +89,7 @@ class PdfLetterheadTest {
             String first = PdfReportWriterTest.page(doc, 1);
             assertThat(first).contains("CÔNG AN TỈNH LẠNG SƠN\n", "THƯỜNG TRỰC HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\n",
                     // The number left and the date right, on one line.
-                    "Số: 125/BC-PV01 Lạng Sơn, ngày 20 tháng 6 năm 2025\n");
+                    "Số: 125/BC-PV01 Lạng Sơn, ngày 20 tháng 06 năm 2025\n");
             assertThat(first).doesNotContain("CÔNG AN TỈNH\n", "PHÒNG THAM MƯU");
             assertThat(Normalizer.isNormalized(first, Normalizer.Form.NFC)).isTrue();
             List<Shown> lines = shown(doc, 1);
@@ -120,10 +120,10 @@ class PdfLetterheadTest {
 
     @Test
     void theDateIsWrittenAsTheDecreeSays() {
-        // The day on two digits; January and February as 01 and 02, the other months as they are.
+        // The day and the month on two digits (the decree asks it of days below 10, January and February).
         assertThat(PdfLetterhead.dateLine("Lạng Sơn", LocalDate.of(2025, 2, 5))).isEqualTo("Lạng Sơn, ngày 05 tháng 02 năm 2025");
         assertThat(PdfLetterhead.dateLine("Lạng Sơn", LocalDate.of(2025, 1, 31))).isEqualTo("Lạng Sơn, ngày 31 tháng 01 năm 2025");
-        assertThat(PdfLetterhead.dateLine(" Hà Giang ", LocalDate.of(2024, 3, 9))).isEqualTo("Hà Giang, ngày 09 tháng 3 năm 2024");
+        assertThat(PdfLetterhead.dateLine(" Hà Giang ", LocalDate.of(2024, 3, 9))).isEqualTo("Hà Giang, ngày 09 tháng 03 năm 2024");
         assertThat(PdfLetterhead.dateLine("", LocalDate.of(2024, 12, 14))).isEqualTo("Ngày 14 tháng 12 năm 2024");
         assertThat(PdfLetterhead.dateLine(null, LocalDate.of(2024, 12, 14))).isEqualTo("Ngày 14 tháng 12 năm 2024");
     }
