@@ -44,6 +44,11 @@ final class SheetBarChart {
     private SheetBarChart() {
     }
 
+    /** The first row under a chart drawn {@link #below} the table row {@code lastRow}. */
+    static int rowAfter(int lastRow) {
+        return lastRow + 1 + CHART_GAP + CHART_ROWS;
+    }
+
     /**
      * The chart, a little below the table's last row {@code lastRow} and as wide as its
      * first {@code columns} columns. {@code dataLabels} shows each bar's value on it.
