@@ -3,7 +3,6 @@ package thidua.report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -42,13 +41,15 @@ final class BlockSheet {
     static final List<String> TOTAL_LABELS = List.of("Điểm cơ bản (S): các tiêu chí nhóm I–III",
             "Điểm thưởng (B)", "Điểm trừ (D)", "Tổng điểm (T) = S + B − D");
     private static final int WIDTH = DETAIL_HEADER.size();
+    /** Rows of the chart under the summary: low enough that summary and chart print on one page. */
+    private static final int CHART_ROWS = 12;
     /**
      * Widest that the columns may grow, in characters (names, how a criterion is scored and notes
      * wrap; so do the figures' headers): with them, a table fits an A4 landscape page across at
      * about 90 %, its type printed at 8 to 9 pt.
      */
     private static final int NAME_CHARS = 30;
-    private static final int METHOD_CHARS = 22;
+    private static final int METHOD_CHARS = 28;
     private static final int FIGURE_CHARS = 10;
     private static final int NOTE_CHARS = 24;
 
@@ -86,8 +87,8 @@ final class BlockSheet {
                     List.of(new SheetBarChart.Series(SUMMARY_HEADER.get(TOTAL_COL),
                             new CellReference(sheet.getSheetName(), top, TOTAL_COL, true, true),
                             new CellRangeAddress(first, last, TOTAL_COL, TOTAL_COL), ReportCharts.CURRENT_RGB)),
-                    true);
-            next = SheetBarChart.rowAfter(last);
+                    true, CHART_ROWS);
+            next = SheetBarChart.rowAfter(last, CHART_ROWS);
         }
         List<CellRangeAddress> tables = new ArrayList<>();
         for (Standing s : standings) {
@@ -186,20 +187,14 @@ final class BlockSheet {
     private String method(Criterion criterion) {
         String m = criterion.maxPoints().stripTrailingZeros().toPlainString();
         return switch (criterion.rule()) {
-            case TY_LE -> "Tỷ lệ (%): " + names(criterion.numerator()) + " / " + names(criterion.denominator());
-            case GIAM -> "Giảm so với cùng kỳ: kết quả là mức giảm (%)";
-            case TANG -> "Tăng so với cùng kỳ: kết quả là mức tăng (%)";
-            case BANG_0 -> "Không để xảy ra: kỳ này phải bằng 0";
+            case TY_LE -> "Tỷ lệ (%) = " + criterion.indicatorText();
+            case GIAM -> "Mức giảm so với cùng kỳ (%)";
+            case TANG -> "Mức tăng so với cùng kỳ (%)";
+            case BANG_0 -> "Kỳ này phải bằng 0";
             case TU_CHAM -> "Đơn vị tự chấm điểm";
             case THUONG -> "Thưởng " + m + " điểm mỗi trường hợp";
             case TRU -> "Trừ " + m + " điểm mỗi trường hợp";
         };
-    }
-
-    private String names(List<String> indicatorCodes) {
-        return indicatorCodes.stream()
-                .map(code -> results.scheme().indicator(code).map(i -> i.name()).orElse(code))
-                .collect(Collectors.joining(" + "));
     }
 
     /** This period's figure; for a rate, its numerator over its denominator ("30/40"). */

@@ -178,8 +178,7 @@ class ScoringTableWriterTest {
         Sheet sheet = wb.getSheet("Khối K1");
         Row rate = detail(sheet, "PC01", "TL.KP");
         assertThat(string(rate, 1)).isEqualTo("Tỷ lệ khám phá án phạm pháp hình sự");
-        assertThat(string(rate, 2)).isEqualTo(
-                "Tỷ lệ (%): Số vụ phạm pháp hình sự được khám phá / Số vụ phạm pháp hình sự xảy ra");
+        assertThat(string(rate, 2)).isEqualTo("Tỷ lệ (%) = TPTT.KP/TPTT.XR");
         assertThat(string(rate, 3)).isEqualTo("30/40"); // this period's numerator over its denominator
         assertBlank(rate, 4); // a rate's score does not use last year
         assertThat(number(rate, 5)).isCloseTo(75.00, within(EPS));
@@ -190,7 +189,7 @@ class ScoringTableWriterTest {
 
         Row deaths = detail(sheet, "PC01", "GIAM.TNGT.CHET");
         assertThat(string(deaths, 1)).isEqualTo("Giảm số người chết do tai nạn giao thông");
-        assertThat(string(deaths, 2)).isEqualTo("Giảm so với cùng kỳ: kết quả là mức giảm (%)");
+        assertThat(string(deaths, 2)).isEqualTo("Mức giảm so với cùng kỳ (%)");
         assertThat(number(deaths, 3)).isEqualTo(18); // this year's count beside last year's
         assertThat(number(deaths, 4)).isEqualTo(20);
         assertThat(deaths.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
