@@ -11,6 +11,10 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# The outputs are printed through LibreOffice, with Carlito (Calibri's metrics, the workbooks'
+# font) to measure what a page holds as Excel does (SampleOutputsContentTest).
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+[ -e /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf ] || need+=(fonts-crosextra-carlito)
 # The fault tests kill and restart a PostgreSQL server of their own (ExternalPostgres).
 [ -x /usr/lib/postgresql/15/bin/pg_ctl ] || need+=(postgresql)
 

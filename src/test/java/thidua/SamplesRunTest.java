@@ -137,6 +137,76 @@ class SamplesRunTest {
         }
     }
 
+    /**
+     * Issue 11: a block sheet names every criterion in Vietnamese beside its code and shows, for a
+     * count, this period's figure beside last year's (CAH.AT: 12 road accidents against 15), as
+     * the sample model has them, in every scored unit's table of its block.
+     */
+    @Test
+    void blockSheetsNameEachCriterionAndShowThisPeriodsCountsBesideLastYears() throws IOException {
+        try (Workbook wb = open(out.resolve("2024/bang-diem-2024.xlsx"))) {
+            SampleProvince.countedSubmissions().forEach((unit, s) -> {
+                String block = SampleProvince.unit(unit).blockCode();
+                Sheet sheet = wb.getSheet("Khối " + block);
+                int title = -1;
+                for (Row row : sheet) {
+                    Cell first = row.getCell(0);
+                    if (first != null && first.getCellType() == CellType.STRING
+                            && first.getStringCellValue().startsWith(unit + " – ")) {
+                        title = row.getRowNum();
+                    }
+                }
+                assertThat(title).as(unit + "'s table on " + sheet.getSheetName()).isPositive();
+                assertThat(texts(sheet.getRow(title + 1))).startsWith("Mã tiêu chí", "Tiêu chí", "Cách tính",
+                        "Kỳ này", "Cùng kỳ");
+                Map<String, Row> rows = new HashMap<>();
+                for (int r = title + 2; sheet.getRow(r) != null && !blank(sheet.getRow(r).getCell(0)); r++) {
+                    rows.put(sheet.getRow(r).getCell(0).getStringCellValue(), sheet.getRow(r));
+                }
+                for (SampleProvince.Criterion c : SampleProvince.criteria()) {
+                    if (!c.appliesTo(block)) {
+                        assertThat(rows).as(unit + " " + c.code()).doesNotContainKey(c.code());
+                        continue;
+                    }
+                    Row row = rows.get(c.code());
+                    assertThat(row).as(unit + " " + c.code()).isNotNull();
+                    assertThat(row.getCell(1).getStringCellValue()).isEqualTo(c.name());
+                    if (!c.isRate() && s.current(c.indicatorText()) != null) {
+                        assertThat(BigDecimal.valueOf(row.getCell(3).getNumericCellValue()))
+                                .as(unit + " " + c.code() + " this period")
+                                .isEqualByComparingTo(s.current(c.indicatorText()));
+                    }
+                    if (!c.isRate() && s.baseline(c.indicatorText()) != null
+                            && SampleProvince.indicators().stream().anyMatch(
+                                    i -> i.code().equals(c.indicatorText()) && i.type() == SampleProvince.IndicatorType.INTEGER)) {
+                        assertThat(BigDecimal.valueOf(row.getCell(4).getNumericCellValue()))
+                                .as(unit + " " + c.code() + " last year")
+                                .isEqualByComparingTo(s.baseline(c.indicatorText()));
+                    }
+                }
+            });
+            // The example of the issue, spelt out.
+            Sheet k1 = wb.getSheet("Khối " + SampleProvince.unit("CAH.AT").blockCode());
+            Row accidents = null;
+            boolean inCahAt = false;
+            for (Row row : k1) {
+                Cell first = row.getCell(0);
+                String text = first == null || first.getCellType() != CellType.STRING ? "" : first.getStringCellValue();
+                if (text.contains(" – ")) {
+                    inCahAt = text.startsWith("CAH.AT – ");
+                } else if (inCahAt && text.equals("GIAM.TNGT.VU")) {
+                    accidents = row;
+                }
+            }
+            assertThat(accidents).isNotNull();
+            assertThat(accidents.getCell(1).getStringCellValue())
+                    .isEqualTo("Kiềm chế, giảm số vụ tai nạn giao thông so với cùng kỳ");
+            assertThat(accidents.getCell(3).getNumericCellValue()).isEqualTo(12);
+            assertThat(accidents.getCell(4).getNumericCellValue()).isEqualTo(15);
+            assertThat(accidents.getCell(5).getNumericCellValue()).isEqualTo(20.0); // a fifth fewer, in %
+        }
+    }
+
     @Test
     void tiedUnitsShareARankAndTheNextRankIsSkipped() {
         // PA02 and PA09 have equal totals in the samples (checked by SampleGeneratorTest).

@@ -16,6 +16,12 @@ public record AppUser(long id, String login, String fullName, Role role, String 
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
+    /** Disabled, locked at {@code now}, bound to change a password set by someone else, or active. */
+    public AccountState state(Instant now) {
+        return disabled() ? AccountState.DISABLED : lockedAt(now) ? AccountState.LOCKED
+                : mustChangePassword ? AccountState.MUST_CHANGE_PASSWORD : AccountState.ACTIVE;
+    }
+
     /** The unit this person may see and act for; null for headquarters' roles, who see every unit. */
     public String scopeUnit() {
         return role == Role.UNIT ? unitCode : null;

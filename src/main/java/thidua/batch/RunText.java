@@ -2,11 +2,13 @@ package thidua.batch;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.batch.core.BatchStatus;
 import thidua.consolidation.ConsolidateParameters;
 import thidua.job.ExitCode;
 import thidua.job.JobRequest;
@@ -53,17 +55,22 @@ public final class RunText {
         };
     }
 
-    /** A batch status, e.g. "Hoàn thành". */
+    /**
+     * A batch status as people read it, e.g. "Hoàn tất": every {@link BatchStatus} has its
+     * words (the switch names each one); anything else is "Không rõ".
+     */
     public static String status(String status) {
-        return switch (status == null ? "" : status) {
-            case "COMPLETED" -> "Hoàn thành";
-            case "FAILED" -> "Lỗi";
-            case "STOPPED" -> "Đã dừng";
-            case "STOPPING" -> "Đang dừng";
-            case "STARTING" -> "Đang khởi động";
-            case "STARTED" -> "Đang chạy";
-            case "ABANDONED" -> "Đã bỏ";
-            default -> "Không rõ";
+        BatchStatus s = Arrays.stream(BatchStatus.values()).filter(b -> b.name().equals(status)).findFirst()
+                .orElse(BatchStatus.UNKNOWN);
+        return switch (s) {
+            case COMPLETED -> "Hoàn tất";
+            case FAILED -> "Lỗi";
+            case STOPPED -> "Đã dừng";
+            case STOPPING -> "Đang dừng";
+            case STARTING -> "Đang khởi động";
+            case STARTED -> "Đang chạy";
+            case ABANDONED -> "Đã bỏ";
+            case UNKNOWN -> "Không rõ";
         };
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
+import thidua.access.AccountState;
 import thidua.access.AppUser;
 import thidua.access.Role;
 import thidua.access.Users;
@@ -44,7 +45,7 @@ class UserCommands {
                 case "user list" -> {
                     var all = users.list();
                     for (AppUser u : all) {
-                        System.out.printf("  %-20s %-6s %-9s %-10s %s%n", u.login(), u.role(),
+                        System.out.printf("  %-20s %-19s %-9s %-31s %s%n", u.login(), u.role().label(),
                                 u.unitCode() == null ? "" : u.unitCode(), state(u),
                                 u.fullName() == null ? "" : u.fullName());
                     }
@@ -75,14 +76,10 @@ class UserCommands {
         }
     }
 
+    /** The account's state in the console's words ({@link AppUser#state}). */
     private static String state(AppUser u) {
-        if (u.disabled()) {
-            return "vô hiệu";
-        }
-        if (u.lockedAt(Instant.now())) {
-            return "khoá đến " + TIME.format(u.lockedUntil());
-        }
-        return u.mustChangePassword() ? "phải đổi MK" : "hoạt động";
+        AccountState state = u.state(Instant.now());
+        return state == AccountState.LOCKED ? state.label() + " đến " + TIME.format(u.lockedUntil()) : state.label();
     }
 
     /** One line of standard input: typed at a terminal without echo, or piped in by a script. */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import thidua.access.AccountState;
 import thidua.access.AppUser;
 import thidua.access.Role;
 import thidua.access.Signed;
@@ -37,17 +38,16 @@ class UserPages {
     /** A user's state in words: disabled, locked until, must change password, or active. */
     record Line(AppUser user, String state, String stateBadge, boolean locked) {
         static Line of(AppUser u, Instant now) {
-            Formats fmt = new Formats();
-            if (u.disabled()) {
-                return new Line(u, "Đã vô hiệu hoá", "badge muted", false);
-            }
-            if (u.lockedAt(now)) {
-                return new Line(u, "Khoá tạm đến " + fmt.time(u.lockedUntil()), "badge bad", true);
-            }
-            if (u.mustChangePassword()) {
-                return new Line(u, "Đang dùng — phải đổi mật khẩu", "badge warn", false);
-            }
-            return new Line(u, "Đang dùng", "badge ok", false);
+            AccountState state = u.state(now);
+            String badge = switch (state) {
+                case DISABLED -> "badge muted";
+                case LOCKED -> "badge bad";
+                case MUST_CHANGE_PASSWORD -> "badge warn";
+                case ACTIVE -> "badge ok";
+            };
+            String label = state == AccountState.LOCKED ? state.label() + " đến " + new Formats().time(u.lockedUntil())
+                    : state.label();
+            return new Line(u, label, badge, state == AccountState.LOCKED);
         }
     }
 

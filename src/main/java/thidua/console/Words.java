@@ -7,11 +7,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import thidua.access.Role;
+import thidua.access.Users;
 import thidua.batch.RunText;
 import thidua.scoring.SubmissionStatus;
 import thidua.upload.UploadStatus;
 
-/** The Vietnamese of codes the pages show (templates call it as {@code words}): verdicts, runs, audited actions. */
+/**
+ * The Vietnamese of codes the pages show (templates call it as {@code words}): verdicts, runs,
+ * audited actions. The console's one door to state labels: roles, a unit's standing and an
+ * account's state carry their own ({@code label()}), batch statuses are {@link RunText}'s; the
+ * pages never print a code's name. The JSON API keeps the codes.
+ */
 final class Words {
     /** Every audited action, in the order the audit page offers them as filters. */
     static final Map<String, String> ACTIONS = new LinkedHashMap<>();
@@ -45,7 +51,7 @@ final class Words {
     public String importStatus(Object status) {
         UploadStatus s = uploadStatus(status);
         return s == null ? "Không rõ" : switch (s) {
-            case ACCEPTED -> "Được nhận";
+            case ACCEPTED -> "Đã nhận";
             case REJECTED -> "Bị trả lại";
             case DUPLICATE -> "Trùng lặp";
             case FAILED -> "Lỗi hệ thống";
@@ -89,6 +95,17 @@ final class Words {
             };
             default -> detail;
         };
+    }
+
+    /** Who did an audited thing: the login, or the server's terminal, or someone not signed in. */
+    public String actor(String login, String address) {
+        return login != null ? login : Users.Actor.TERMINAL.address().equals(address) ? "dòng lệnh trên máy chủ"
+                : "chưa đăng nhập";
+    }
+
+    /** Where an audited thing came from: the caller's address, or the server itself for the terminal. */
+    public String address(String address) {
+        return Users.Actor.TERMINAL.address().equals(address) ? "tại máy chủ" : address == null ? "" : address;
     }
 
     public String job(String jobName) {

@@ -18,26 +18,40 @@ import thidua.scoring.ScoreCard;
 import thidua.scoring.Standing;
 
 /**
- * The detail sheet of one block: one row per unit, and for each criterion of the
- * block its value, the same period last year, the target (the unit's registered one
- * where it has one) and the score, then S, B, D, T, grade, rank, award and a note.
- * Below the information header, two header rows: criterion codes over their four
- * sub-columns, then the sub-labels. A chart of the units' totals follows the table.
+ * The sheet of one block, laid out to be read and printed (A4 landscape, one page wide):
+ * first the block's summary, one row per unit (S, B, D, T, grade, rank, status, award),
+ * with a chart of the totals under it; then a table for every unit that was scored, none
+ * cut by a page where it fits on one, one row per criterion: its Vietnamese name beside its code, how it is
+ * scored, this period's figure, the same period last year, the rate or change in percent
+ * the rule compares, the target (the unit's own registered one said so), the maximum and
+ * the score, and in words why a criterion gave no score.
  */
 final class BlockSheet {
 
-    static final String VALUE = "Giá trị";
-    static final String BASELINE = "Cùng kỳ";
-    static final String TARGET = "Mục tiêu (%)";
-    static final String SCORE = "Điểm";
-    static final List<String> TRAILING = List.of("Điểm cơ bản (S)", "Điểm thưởng (B)", "Điểm trừ (D)",
-            "Tổng điểm (T)", "Xếp loại", "Hạng", "Đề nghị khen thưởng", "Ghi chú");
+    static final List<String> SUMMARY_HEADER = List.of("Mã đơn vị", "Tên đơn vị", "Xếp loại", "Điểm cơ bản (S)",
+            "Điểm thưởng (B)", "Điểm trừ (D)", "Tổng điểm (T)", "Hạng", "Trạng thái nộp", "Đề nghị khen thưởng");
+    static final List<String> DETAIL_HEADER = List.of("Mã tiêu chí", "Tiêu chí", "Cách tính", "Kỳ này", "Cùng kỳ",
+            "Kết quả (%)", "Mục tiêu (%)", "Điểm tối đa", "Điểm", "Ghi chú");
+    /** Column of {@code Tổng điểm (T)} in the summary table. */
+    static final int TOTAL_COL = 6;
     static final String NOT_APPLICABLE = "Không áp dụng";
     static final String NO_CRITERION = "Không có tiêu chí áp dụng";
-    static final String LATE = "Nộp muộn";
-    private static final int FIRST_CRITERION_COL = 2;
-    private static final int PER_CRITERION = 4;
-    static final String OWN_TARGET_NOTE = "Chỉ tiêu đơn vị đăng ký; bộ tiêu chí giao ";
+    static final String LATE = "Nộp muộn: gồm điểm trừ nộp muộn";
+    static final String OWN_TARGET_NOTE = "Mục tiêu đơn vị đăng ký; bộ tiêu chí giao ";
+    static final List<String> TOTAL_LABELS = List.of("Điểm cơ bản (S): các tiêu chí nhóm I–III",
+            "Điểm thưởng (B)", "Điểm trừ (D)", "Tổng điểm (T) = S + B − D");
+    private static final int WIDTH = DETAIL_HEADER.size();
+    /** Rows of the chart under the summary: low enough that summary and chart print on one page. */
+    private static final int CHART_ROWS = 12;
+    /**
+     * Widest that the columns may grow, in characters (names, how a criterion is scored and notes
+     * wrap; so do the figures' headers): with them, a table fits an A4 landscape page across at
+     * about 90 %, its type printed at 8 to 9 pt.
+     */
+    private static final int NAME_CHARS = 30;
+    private static final int METHOD_CHARS = 28;
+    private static final int FIGURE_CHARS = 10;
+    private static final int NOTE_CHARS = 24;
 
     private final OutputWorkbook out;
     private final PeriodResults results;
@@ -49,11 +63,6 @@ final class BlockSheet {
         this.info = info;
     }
 
-    /** Column of {@code Tổng điểm (T)} on the sheet of a block with {@code criteria} criteria. */
-    static int totalColumn(int criteria) {
-        return FIRST_CRITERION_COL + criteria * PER_CRITERION + 3;
-    }
-
     static String sheetName(Block block) {
         return "Khối " + block.code();
     }
@@ -61,118 +70,139 @@ final class BlockSheet {
     void write(Block block) {
         Sheet sheet = out.sheet(sheetName(block));
         List<Criterion> criteria = results.scheme().criteriaFor(block.code());
-        int width = FIRST_CRITERION_COL + criteria.size() * PER_CRITERION + TRAILING.size();
-        int top = out.infoHeader(sheet, "KHỐI " + block.code() + " – " + block.name()
-                + ": ĐIỂM CHI TIẾT THEO TIÊU CHÍ", info, width);
-        header(sheet, top, criteria);
-        int first = top + 2;
-        int r = first;
         List<Standing> standings = results.standingsOf(block.code());
+        int top = out.infoHeader(sheet, "KHỐI " + block.code() + " – " + block.name()
+                + ": KẾT QUẢ VÀ ĐIỂM CHI TIẾT THEO TIÊU CHÍ", info, WIDTH);
+        out.headerRow(sheet, top, SUMMARY_HEADER);
+        int r = top + 1;
         for (Standing s : standings) {
-            Row row = out.row(sheet, r++);
-            out.text(row, 0, s.unit().code());
-            out.text(row, 1, s.unit().name(), true);
-            if (s.ranked()) {
-                scored(row, s, criteria);
-            } else {
-                unscored(row, s, criteria);
-            }
+            summary(out.row(sheet, r++), s);
         }
-        out.layOut(sheet, top + 2, 2);
+        int next = r;
         if (!standings.isEmpty()) {
-            int last = first + standings.size() - 1;
-            int total = totalColumn(criteria.size());
-            // Under the unit's code and name, the columns repeated on every printed page: the chart
-            // then prints whole on the first page instead of being cut where the pages across meet.
-            SheetBarChart.below(sheet, last, FIRST_CRITERION_COL,
-                    ReportCharts.UNIT_CHART_TITLE + " – khối " + block.code(), new CellRangeAddress(first, last, 0, 0),
-                    List.of(new SheetBarChart.Series(TRAILING.get(3),
-                            new CellReference(sheet.getSheetName(), top, total, true, true),
-                            new CellRangeAddress(first, last, total, total), ReportCharts.CURRENT_RGB)),
-                    true);
+            int first = top + 1;
+            int last = r - 1;
+            SheetBarChart.below(sheet, last, WIDTH, ReportCharts.UNIT_CHART_TITLE + " – khối " + block.code(),
+                    new CellRangeAddress(first, last, 0, 0),
+                    List.of(new SheetBarChart.Series(SUMMARY_HEADER.get(TOTAL_COL),
+                            new CellReference(sheet.getSheetName(), top, TOTAL_COL, true, true),
+                            new CellRangeAddress(first, last, TOTAL_COL, TOTAL_COL), ReportCharts.CURRENT_RGB)),
+                    true, CHART_ROWS);
+            next = SheetBarChart.rowAfter(last, CHART_ROWS);
         }
-    }
-
-    private void header(Sheet sheet, int top, List<Criterion> criteria) {
-        out.tallHeader(sheet, top, 0, "Mã đơn vị");
-        out.tallHeader(sheet, top, 1, "Tên đơn vị");
-        Row sub = out.row(sheet, top + 1);
-        int col = FIRST_CRITERION_COL;
-        for (Criterion criterion : criteria) {
-            var cell = out.spanningHeader(sheet, top, top, col, col + PER_CRITERION - 1, criterion.code());
-            CellNotes.put(cell, criterion.name() + "\nGiá trị: " + valueMeaning(criterion)
-                    + "\nCùng kỳ: " + baselineMeaning(criterion));
-            out.header(sub, col, VALUE);
-            out.header(sub, col + 1, BASELINE);
-            out.header(sub, col + 2, TARGET);
-            out.header(sub, col + 3, SCORE);
-            col += PER_CRITERION;
-        }
-        for (String label : TRAILING) {
-            out.tallHeader(sheet, top, col++, label);
-        }
-    }
-
-    private void scored(Row row, Standing s, List<Criterion> criteria) {
-        ScoreCard card = s.card();
-        List<String> notes = new ArrayList<>();
-        if (card.noApplicableCriterion()) {
-            notes.add(NO_CRITERION);
-        }
-        if (card.late()) {
-            notes.add(LATE);
-        }
-        int col = FIRST_CRITERION_COL;
-        for (Criterion criterion : criteria) {
-            CriterionScore score = card.criteria().stream()
-                    .filter(c -> c.criterion().code().equals(criterion.code())).findFirst().orElse(null);
-            if (score == null) {
-                blanks(row, col, PER_CRITERION);
-            } else {
-                value(row, col, score);
-                baseline(row, col + 1, score);
-                target(row, col + 2, s, score);
-                if (score.applicable()) {
-                    out.decimal(row, col + 3, score.points());
-                } else {
-                    out.text(row, col + 3, NOT_APPLICABLE);
-                }
-                if (score.note() != null) {
-                    notes.add(criterion.code() + ": " + score.note());
-                }
+        List<CellRangeAddress> tables = new ArrayList<>();
+        for (Standing s : standings) {
+            if (s.ranked()) {
+                int end = unit(sheet, next, s, criteria);
+                tables.add(new CellRangeAddress(next + 1, end - 1, 0, WIDTH - 1));
+                next = end;
             }
-            col += PER_CRITERION;
         }
-        out.decimal(row, col, card.base());
-        out.decimal(row, col + 1, card.bonus());
-        out.decimal(row, col + 2, card.deduction());
-        out.decimal(row, col + 3, card.total());
-        out.text(row, col + 4, s.grade());
-        out.integer(row, col + 5, s.rank());
-        out.text(row, col + 6, s.award());
-        out.text(row, col + 7, notes.isEmpty() ? null : String.join("; ", notes));
+        out.limitWidth(sheet, 1, NAME_CHARS);
+        out.limitWidth(sheet, 2, METHOD_CHARS);
+        for (int col = 3; col < WIDTH - 1; col++) {
+            out.limitWidth(sheet, col, FIGURE_CHARS); // their headers wrap
+        }
+        out.limitWidth(sheet, WIDTH - 1, NOTE_CHARS);
+        out.layOut(sheet, top, 0);
+        out.keepTogether(sheet, tables);
     }
 
-    /** A unit without an accepted submission: no figures; the note says where its report stands. */
-    private void unscored(Row row, Standing s, List<Criterion> criteria) {
-        int col = FIRST_CRITERION_COL + criteria.size() * PER_CRITERION;
-        blanks(row, FIRST_CRITERION_COL, col - FIRST_CRITERION_COL + 4);
-        out.text(row, col + 4, s.grade());
-        out.blank(row, col + 5);
-        out.text(row, col + 6, s.award());
-        out.text(row, col + 7, s.status() == null ? null : s.status().label());
+    /** A unit's line of the block's summary; one without an accepted submission says where its report stands. */
+    private void summary(Row row, Standing s) {
+        out.text(row, 0, s.unit().code());
+        out.text(row, 1, s.unit().name(), true);
+        out.text(row, 2, s.grade(), true);
+        ScoreCard card = s.ranked() ? s.card() : null;
+        out.decimal(row, 3, card == null ? null : card.base());
+        out.decimal(row, 4, card == null ? null : card.bonus());
+        out.decimal(row, 5, card == null ? null : card.deduction());
+        out.decimal(row, TOTAL_COL, card == null ? null : card.total());
+        out.integer(row, 7, s.rank());
+        out.text(row, 8, s.status() == null ? null : s.status().label(), true);
+        out.text(row, 9, s.award(), true);
     }
 
     /**
-     * What the rule compared with the target: the rate or the change in percent;
-     * where there is none, the reported value itself (a blank for a rate over zero).
+     * A scored unit's table: its title, a row per criterion of the block, then its S, B, D and
+     * T. Returns the row after it.
      */
-    private void value(Row row, int col, CriterionScore score) {
+    private int unit(Sheet sheet, int at, Standing s, List<Criterion> criteria) {
+        int r = at + 1; // one empty row between tables on screen
+        out.sectionTitle(sheet, r++, s.unit().code() + " – " + s.unit().name(), WIDTH);
+        out.headerRow(sheet, r++, DETAIL_HEADER);
+        ScoreCard card = s.card();
+        for (Criterion criterion : criteria) {
+            CriterionScore score = card.criteria().stream()
+                    .filter(c -> c.criterion().code().equals(criterion.code())).findFirst().orElse(null);
+            criterion(out.row(sheet, r++), s, criterion, score);
+        }
+        List<BigDecimal> totals = new ArrayList<>();
+        totals.add(card.base().rounded());
+        totals.add(card.bonus().rounded());
+        totals.add(card.deduction().rounded());
+        totals.add(card.total());
+        List<String> notes = List.of(card.noApplicableCriterion() ? NO_CRITERION : "", "", card.late() ? LATE : "", "");
+        for (int i = 0; i < totals.size(); i++) {
+            Row row = out.row(sheet, r++);
+            out.blank(row, 0);
+            out.text(row, 1, TOTAL_LABELS.get(i), true);
+            for (int c = 2; c < 8; c++) {
+                out.blank(row, c);
+            }
+            out.decimal(row, 8, totals.get(i));
+            out.text(row, 9, notes.get(i), true);
+        }
+        return r;
+    }
+
+    private void criterion(Row row, Standing s, Criterion criterion, CriterionScore score) {
+        out.text(row, 0, criterion.code());
+        out.text(row, 1, criterion.name(), true);
+        out.text(row, 2, method(criterion), true);
+        if (score == null) {
+            for (int c = 3; c < WIDTH; c++) {
+                out.blank(row, c);
+            }
+            return;
+        }
+        List<String> notes = new ArrayList<>();
+        current(row, 3, score);
+        baseline(row, 4, score);
+        out.decimal(row, 5, score.measure());
+        target(row, 6, s, score, notes);
+        out.decimal(row, 7, criterion.group().isScored() ? criterion.maxPoints() : null);
+        if (score.applicable()) {
+            out.decimal(row, 8, score.points());
+        } else {
+            out.text(row, 8, NOT_APPLICABLE, true);
+        }
+        if (score.note() != null) {
+            notes.add(0, score.note());
+        }
+        out.text(row, 9, String.join("; ", notes), true);
+    }
+
+    /** How the rule scores the criterion, in words: what the percent beside it is. */
+    private String method(Criterion criterion) {
+        String m = criterion.maxPoints().stripTrailingZeros().toPlainString();
+        return switch (criterion.rule()) {
+            case TY_LE -> "Tỷ lệ (%) = " + criterion.indicatorText();
+            case GIAM -> "Mức giảm so với cùng kỳ (%)";
+            case TANG -> "Mức tăng so với cùng kỳ (%)";
+            case BANG_0 -> "Kỳ này phải bằng 0";
+            case TU_CHAM -> "Đơn vị tự chấm điểm";
+            case THUONG -> "Thưởng " + m + " điểm mỗi trường hợp";
+            case TRU -> "Trừ " + m + " điểm mỗi trường hợp";
+        };
+    }
+
+    /** This period's figure; for a rate, its numerator over its denominator ("30/40"). */
+    private void current(Row row, int col, CriterionScore score) {
         Criterion criterion = score.criterion();
-        if (score.measure() != null) {
-            out.decimal(row, col, score.measure());
-        } else if (criterion.rule() == Rule.TY_LE) {
-            out.blank(row, col);
+        if (criterion.rule() == Rule.TY_LE) {
+            out.text(row, col, score.current() == null ? null
+                    : score.current().toPlainString() + "/" + score.baseline().toPlainString());
         } else if (isInteger(criterion.indicator())) {
             out.integer(row, col, score.current());
         } else {
@@ -180,10 +210,7 @@ final class BlockSheet {
         }
     }
 
-    /**
-     * The indicator's figure for the same period last year, for the rules that read one
-     * indicator; a rate's baseline is not part of its score, so its cell stays blank.
-     */
+    /** The same period last year, for the rules that read one indicator; a rate does not use it. */
     private void baseline(Row row, int col, CriterionScore score) {
         Criterion criterion = score.criterion();
         if (criterion.rule() == Rule.TY_LE) {
@@ -195,41 +222,19 @@ final class BlockSheet {
         }
     }
 
-    /** The target the unit was scored against; a target the unit registered itself says so in a note. */
-    private void target(Row row, int col, Standing s, CriterionScore score) {
-        var cell = out.decimal(row, col, score.target());
-        Criterion criterion = score.criterion();
-        BigDecimal schemes = criterion.target();
+    /** The target the unit was scored against; one the unit registered itself is said so in the notes. */
+    private void target(Row row, int col, Standing s, CriterionScore score, List<String> notes) {
+        out.decimal(row, col, score.target());
+        BigDecimal schemes = score.criterion().target();
         if (score.target() != null && results.scheme().unitTargets()
-                .containsKey(new UnitTarget.Key(s.unit().code(), criterion.code()))
+                .containsKey(new UnitTarget.Key(s.unit().code(), score.criterion().code()))
                 && (schemes == null || schemes.compareTo(score.target()) != 0)) {
-            CellNotes.put(cell, OWN_TARGET_NOTE + (schemes == null ? "không có" : schemes.toPlainString() + " %") + ".");
+            notes.add(OWN_TARGET_NOTE + (schemes == null ? "không có" : schemes.toPlainString() + " %"));
         }
     }
 
     private boolean isInteger(String indicatorCode) {
         return results.scheme().indicator(indicatorCode)
                 .map(i -> i.type() == IndicatorType.INTEGER).orElse(false);
-    }
-
-    private static String baselineMeaning(Criterion criterion) {
-        return criterion.rule() == Rule.TY_LE ? "không dùng để tính điểm tỷ lệ (để trống)"
-                : "số liệu cùng kỳ năm trước của " + criterion.indicator();
-    }
-
-    private static String valueMeaning(Criterion criterion) {
-        return switch (criterion.rule()) {
-            case TY_LE -> "tỷ lệ " + criterion.indicatorText() + " (%)";
-            case GIAM -> "mức giảm so với cùng kỳ (%); số liệu kỳ này khi không tính được";
-            case TANG -> "mức tăng so với cùng kỳ (%); số liệu kỳ này khi không tính được";
-            case TU_CHAM -> "điểm tự chấm";
-            case BANG_0, THUONG, TRU -> "số liệu kỳ này";
-        };
-    }
-
-    private void blanks(Row row, int firstCol, int count) {
-        for (int c = firstCol; c < firstCol + count; c++) {
-            out.blank(row, c);
-        }
     }
 }

@@ -125,6 +125,19 @@ final class OutputWorkbook implements AutoCloseable {
         layout(sheet).banner(row, lastCol, chars, lineHeight);
     }
 
+    /**
+     * A title over a table further down the sheet (a unit's table on a block sheet), in the
+     * caption's bold type, merged over the table's {@code width} columns without widening them.
+     */
+    void sectionTitle(Sheet sheet, int rowIndex, String value, int width) {
+        banner(sheet, rowIndex, width, value, styles.caption, CAPTION_LINE_POINTS);
+    }
+
+    /** Column {@code col} grows no wider than {@code chars} characters; longer text wraps (when it may). */
+    void limitWidth(Sheet sheet, int col, int chars) {
+        layout(sheet).limit(col, chars);
+    }
+
     /** A header cell; it counts towards its column's width. */
     Cell header(Row row, int col, String label) {
         Cell cell = row.createCell(col);
@@ -268,6 +281,11 @@ final class OutputWorkbook implements AutoCloseable {
      */
     void layOut(Sheet sheet, int headerRows, int frozenColumns) {
         layout(sheet).layOut(headerRows, frozenColumns, title);
+    }
+
+    /** After {@link #layOut}: page breaks so that each of {@code tables} prints on one page where it can. */
+    void keepTogether(Sheet sheet, List<CellRangeAddress> tables) {
+        SheetPrint.keepTogether(sheet, tables);
     }
 
     /** Saves the workbook atomically at {@code target} (its folder is created if missing). */

@@ -44,16 +44,27 @@ final class SheetBarChart {
     private SheetBarChart() {
     }
 
+    /** The first row under a chart of {@code rows} rows drawn {@link #below} the table row {@code lastRow}. */
+    static int rowAfter(int lastRow, int rows) {
+        return lastRow + 1 + CHART_GAP + rows;
+    }
+
     /**
      * The chart, a little below the table's last row {@code lastRow} and as wide as its
      * first {@code columns} columns. {@code dataLabels} shows each bar's value on it.
      */
     static XSSFChart below(Sheet sheet, int lastRow, int columns, String title, CellRangeAddress categories,
                            List<Series> series, boolean dataLabels) {
+        return below(sheet, lastRow, columns, title, categories, series, dataLabels, CHART_ROWS);
+    }
+
+    /** {@link #below}, {@code rows} rows tall. */
+    static XSSFChart below(Sheet sheet, int lastRow, int columns, String title, CellRangeAddress categories,
+                           List<Series> series, boolean dataLabels, int rows) {
         int top = lastRow + 1 + CHART_GAP;
         XSSFSheet xssf = (XSSFSheet) sheet;
         XSSFDrawing drawing = xssf.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, columns, top + CHART_ROWS);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, columns, top + rows);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(title);
         chart.setTitleOverlay(false);

@@ -37,6 +37,8 @@ final class SheetLayout {
     private final Sheet sheet;
     /** Per column: the longest displayed text, in characters. */
     private final Map<Integer, Integer> widths = new TreeMap<>();
+    /** Per column: the widest it may be, in characters, where a writer set a limit. */
+    private final Map<Integer, Integer> limits = new TreeMap<>();
     /** The rows of the information header, made tall enough for their text once widths are known. */
     private final List<Banner> banners = new ArrayList<>();
     /** The cells whose text wraps (headers, wrapped text), to size their rows once widths are known. */
@@ -49,6 +51,11 @@ final class SheetLayout {
     /** Column {@code col} needs room for {@code chars} characters. */
     void fit(int col, int chars) {
         widths.merge(col, chars, Math::max);
+    }
+
+    /** Column {@code col} is at most {@code chars} characters wide, whatever its text. */
+    void limit(int col, int chars) {
+        limits.put(col, chars);
     }
 
     /** The cell's text wraps within its column, over {@code rows} rows. */
@@ -73,8 +80,8 @@ final class SheetLayout {
      */
     void layOut(int headerRows, int frozenColumns, String title) {
         sheet.createFreezePane(frozenColumns, headerRows);
-        widths.forEach((col, chars) ->
-                sheet.setColumnWidth(col, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, chars + 2)) * 256));
+        widths.forEach((col, chars) -> sheet.setColumnWidth(col,
+                Math.min(limits.getOrDefault(col, MAX_WIDTH), Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, chars + 2))) * 256));
         Map<Row, Integer> rowLines = new IdentityHashMap<>();
         for (Wrapped w : wrapped) {
             // Widths count the digit 0; the letters of a name are narrower on average.

@@ -1,5 +1,6 @@
 package thidua.report;
 
+import java.util.List;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -18,6 +19,12 @@ final class SheetPrint {
      * scale a table is too small to read, so it goes on over more pages.
      */
     private static final int PAGE_CHARS = 215;
+    /** An A4 landscape page between the default margins (0.7 in left and right, 0.75 in top and bottom). */
+    private static final double PAGE_POINTS_ACROSS = 740;
+    private static final double PAGE_POINTS_DOWN = 487;
+    private static final double POINTS_PER_CHAR = 5.3;
+    /** The share of a page left free when deciding whether a table still fits. */
+    private static final double SPARE = 0.12;
 
     private SheetPrint() {
     }
@@ -39,6 +46,53 @@ final class SheetPrint {
         // '&' starts a code in Excel's header language; doubled it prints as itself.
         sheet.getHeader().setCenter(title.replace("&", "&&") + " – " + sheet.getSheetName().replace("&", "&&"));
         sheet.getFooter().setRight("Trang &P/&N"); // page number / page count
+    }
+
+    /**
+     * Sets page breaks so that no table of {@code tables} (row ranges, top to bottom) is cut by a
+     * page, unless it is taller than a page: a table that no longer fits on the page begins the
+     * next one. Called once the rows have their heights ({@link SheetLayout#layOut}). The page's
+     * height is estimated from the scale that fitting the width gives, with room to spare, since
+     * Excel and LibreOffice measure type a little differently.
+     */
+    static void keepTogether(Sheet sheet, List<CellRangeAddress> tables) {
+        int chars = 0;
+        for (int c = 0; c <= lastColumn(sheet); c++) {
+            chars += sheet.getColumnWidth(c) / 256;
+        }
+        double scale = Math.min(1, PAGE_POINTS_ACROSS / (Math.max(1, chars) * POINTS_PER_CHAR));
+        CellRangeAddress repeated = sheet.getRepeatingRows();
+        double page = PAGE_POINTS_DOWN / scale * (1 - SPARE)
+                - (repeated == null ? 0 : height(sheet, repeated.getFirstRow(), repeated.getLastRow()));
+        int from = repeated == null ? 0 : repeated.getLastRow() + 1;
+        double used = 0;
+        for (CellRangeAddress table : tables) {
+            used += height(sheet, from, table.getFirstRow() - 1);
+            double tall = height(sheet, table.getFirstRow(), table.getLastRow());
+            if (used > 0 && used + tall > page) {
+                sheet.setRowBreak(table.getFirstRow() - 1);
+                used = 0;
+            }
+            used += tall;
+            from = table.getLastRow() + 1;
+        }
+    }
+
+    private static double height(Sheet sheet, int first, int last) {
+        double points = 0;
+        for (int r = first; r <= last; r++) {
+            Row row = sheet.getRow(r);
+            points += row == null ? sheet.getDefaultRowHeightInPoints() : row.getHeightInPoints();
+        }
+        return points;
+    }
+
+    private static int lastColumn(Sheet sheet) {
+        int last = 0;
+        for (Row row : sheet) {
+            last = Math.max(last, row.getLastCellNum() - 1);
+        }
+        return last;
     }
 
     /**

@@ -75,7 +75,7 @@ class UserCommandsTest {
 
         Result list = user("", "list");
         assertThat(list.exit()).isZero();
-        assertThat(list.output()).contains("thuongtruc", "donvi-pa01", "PA01", "hoạt động", "Nguyễn Văn A",
+        assertThat(list.output()).contains("thuongtruc", "donvi-pa01", "PA01", "Đang dùng", "Nguyễn Văn A",
                 "user: 2 user(s)").doesNotContain(PASSWORD, "{bcrypt}");
     }
 
@@ -115,7 +115,7 @@ class UserCommandsTest {
         assertThat(disabled.exit()).as(disabled.output()).isZero();
         assertThat(disabled.output()).contains("user: lanhdao disabled");
         assertThat(row("lanhdao").disabled()).isTrue();
-        assertThat(user("", "list").output()).contains("vô hiệu");
+        assertThat(user("", "list").output()).contains("Đã vô hiệu hoá");
         Result enabled = user("", "enable", "--login", "lanhdao");
         assertThat(enabled.output()).contains("user: lanhdao enabled");
         assertThat(row("lanhdao").disabled()).isFalse();
@@ -131,7 +131,7 @@ class UserCommandsTest {
         assertThat(temporary.output()).contains("(temporary: to be changed at the next sign-in)");
         assertThat(row("lanhdao").mustChange()).isTrue();
         assertThat(encoder.matches("Mat-khau-tam-thoi-3", row("lanhdao").hash())).isTrue();
-        assertThat(user("", "list").output()).contains("phải đổi MK");
+        assertThat(user("", "list").output()).contains("phải đổi mật khẩu");
 
         assertRefused(user("", "disable", "--login", "khong-co"), "Không có tài khoản \"khong-co\"");
         assertRefused(user("ngan\n", "password", "--login", "lanhdao"), "Mật khẩu cần ít nhất 10 ký tự");

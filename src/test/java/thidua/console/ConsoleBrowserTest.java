@@ -148,7 +148,7 @@ class ConsoleBrowserTest {
             Browser.open(d, base + "/nop");
             upload(d, sample("PC08-2024.xlsx"), sample(invalid));
             String verdicts = text(d);
-            assertThat(verdicts).contains("PC08-2024.xlsx", "Được nhận", invalid, "Bị trả lại");
+            assertThat(verdicts).contains("PC08-2024.xlsx", "Đã nhận", invalid, "Bị trả lại");
             List<thidua.workbook.Finding> expected = expectedErrors(invalid);
             assertThat(expected).isNotEmpty();
             for (thidua.workbook.Finding f : expected) {
@@ -206,7 +206,7 @@ class ConsoleBrowserTest {
             Browser.open(d, base + "/nop");
             upload(d, sample("PA01-2024.xlsx"), sample("PC09-2024.xlsx"));
             String verdicts = text(d);
-            assertThat(verdicts).contains("PA01-2024.xlsx", "Được nhận", "PC09-2024.xlsx", "E-UNIT-NOT-OWN");
+            assertThat(verdicts).contains("PA01-2024.xlsx", "Đã nhận", "PC09-2024.xlsx", "E-UNIT-NOT-OWN");
             unit.screenshot("13-nop-don-vi");
 
             Browser.open(d, base + "/tep");

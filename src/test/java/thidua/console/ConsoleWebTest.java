@@ -117,7 +117,7 @@ class ConsoleWebTest {
         assertThat(status.path("units").size()).isEqualTo(countRows(board));
         assertThat(status.path("deadline").asString()).isEqualTo("2024-12-20");
         Page runsPage = hq.get("/lan-chay", "lan-chay");
-        assertThat(runsPage.body()).contains("Tổng hợp kỳ", "Nhận tệp từ thư mục nhận", "Hoàn thành", "kỳ 2024",
+        assertThat(runsPage.body()).contains("Tổng hợp kỳ", "Nhận tệp từ thư mục nhận", "Hoàn tất", "kỳ 2024",
                 "3 tệp được nhận, 1 bị trả lại, 0 trùng lặp");
         assertThat(hq.get("/tep?ky=2024&trang-thai=REJECTED", "tep-hq").body())
                 .contains(rejectedInInbox.fileName(), "Bị trả lại").doesNotContain("PA01-2024.xlsx");
@@ -194,7 +194,7 @@ class ConsoleWebTest {
         Path bad = TestSubmissions.SAMPLES.resolve("2024").resolve(invalid.fileName());
         Page result = hq.upload(formAction(form.body()), "nop-ket-qua", valid, bad);
         assertThat(result.status()).as(result.body()).isEqualTo(200);
-        assertThat(result.body()).contains("Được nhận", "PC01-2024.xlsx", "cho đơn vị PC01", "Bị trả lại",
+        assertThat(result.body()).contains("Đã nhận", "PC01-2024.xlsx", "cho đơn vị PC01", "Bị trả lại",
                 invalid.fileName(), "Tải báo cáo lỗi");
         long rejected = idOf(invalid.fileName());
         List<Finding> errors = submissions.findings(rejected).stream().filter(Finding::isError).toList();

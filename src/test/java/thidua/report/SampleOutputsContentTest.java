@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.util.diff.DiffUtils;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -20,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 import thidua.command.TestCommands;
 import thidua.samples.ArrivalManifest;
+import thidua.samples.SampleProvince;
 import thidua.testing.Database;
 import thidua.testing.ThiduaSpringTest;
 
@@ -31,11 +34,14 @@ import thidua.testing.ThiduaSpringTest;
  * It is the proof that a change meant to keep the outputs (a refactoring) keeps them;
  * see {@link OutputDump} for what is compared and what is masked.
  *
+ * <p>Also how the two workbooks print, through LibreOffice ({@link LibreOffice}).
+ *
  * <p>After an intended change of the outputs, regenerate the dump and review its diff:
  * <pre>./mvnw -q -B test -Dtest=SampleOutputsContentTest -Dthidua.golden.update=true</pre>
  * On a mismatch the new dump is left in {@code target/golden/} beside the diff in the failure.
  */
 @ThiduaSpringTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleOutputsContentTest {
     private static final Path SAMPLES = Path.of("input-samples");
     private static final Path GOLDEN = Path.of("src/test/resources/golden/sample-outputs.txt");
@@ -48,15 +54,12 @@ class SampleOutputsContentTest {
     @Autowired
     JdbcClient jdbc;
     @TempDir
-    Path work;
+    static Path work;
 
-    @BeforeEach
-    void startAfresh() {
+    /** The samples' scheme, files and consolidation, once for the class: both tests read its outputs. */
+    @BeforeAll
+    void consolidateTheSamples() throws IOException {
         Database.reset(jdbc, ThiduaSpringTest.DATA_DIR);
-    }
-
-    @Test
-    void everyOutputHasTheContentOfTheGoldenDump() throws Exception {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         try (Stream<Path> files = Files.list(SAMPLES.resolve("2024"))) {
             for (Path f : files.toList()) {
@@ -69,7 +72,10 @@ class SampleOutputsContentTest {
         assertThat(execute("import", "--inbox", inbox.toString())).contains("import: ");
         assertThat(execute("consolidate", "--period", "2024", "--out", work.resolve("out").toString()))
                 .contains("consolidate: 2024:");
+    }
 
+    @Test
+    void everyOutputHasTheContentOfTheGoldenDump() throws Exception {
         List<String> dump = new ArrayList<>();
         dumpAll(work.resolve("out"), dump);
         dumpAll(work.resolve("rejected"), dump);
@@ -95,6 +101,50 @@ class SampleOutputsContentTest {
             throw new AssertionError("The outputs differ from the golden dump (" + GOLDEN + "); the new dump is in "
                     + ACTUAL + ". If the change is intended, rerun with -Dthidua.golden.update=true.\n"
                     + String.join("\n", diff.subList(0, Math.min(diff.size(), 400))));
+        }
+    }
+
+    /**
+     * Issue 11: the samples' two workbooks as LibreOffice prints them. Every page of every sheet is
+     * the whole width of its table (its first and last column headers on it) in type of at least
+     * 8 pt; a block sheet takes its summary page and at most one page per scored unit.
+     */
+    @Test
+    void theWorkbooksPrintOnePageAcrossInReadableType() throws Exception {
+        Path out = work.resolve("out/2024");
+        List<Path> pdfs = LibreOffice.toPdf(work.resolve("printed"), out.resolve("bang-diem-2024.xlsx"),
+                out.resolve("tong-hop-2024.xlsx"));
+
+        Map<String, List<PrintedPage>> scores = PrintedPage.bySheet(pdfs.get(0));
+        assertThat(scores.keySet()).containsExactly("Xếp hạng", "Khối K1", "Khối K2", "Khối K3", "Khối K4",
+                "Điểm trung bình khối");
+        assertAcross(scores.get("Xếp hạng"), List.of("Khối", "Trạng thái nộp"));
+        assertAcross(scores.get("Điểm trung bình khối"), List.of("Mã khối", "Thấp nhất"));
+        for (String block : List.of("K1", "K2", "K3", "K4")) {
+            List<PrintedPage> pages = scores.get("Khối " + block);
+            assertAcross(pages, List.of("Mã đơn vị", "Đề nghị khen thưởng"), List.of("Mã tiêu chí", "Ghi chú"));
+            long scored = SampleProvince.countedSubmissions().keySet().stream()
+                    .filter(unit -> SampleProvince.unit(unit).blockCode().equals(block)).count();
+            assertThat(pages).as("pages of block " + block + " (" + scored + " units scored)")
+                    .hasSizeBetween(2, 1 + (int) scored);
+        }
+
+        Map<String, List<PrintedPage>> summary = PrintedPage.bySheet(pdfs.get(1));
+        assertAcross(summary.get("Tổng hợp"), List.of("Nội dung", "Tăng/giảm (%)"));
+        assertAcross(summary.get("Theo khối"), List.of("Mã khối", "Tăng/giảm (%)"));
+        assertAcross(summary.get("Tình hình nộp báo cáo"), List.of("Mã đơn vị", "Thời điểm nộp"));
+    }
+
+    /** Each page holds all the headers of one of {@code headerSets}, in type of 8 pt or more. */
+    @SafeVarargs
+    private static void assertAcross(List<PrintedPage> pages, List<String>... headerSets) {
+        assertThat(pages).isNotEmpty();
+        for (PrintedPage page : pages) {
+            assertThat(headerSets).as("page %d of %s, one page across: %s", page.number(), page.sheet(), page.text())
+                    .anyMatch(set -> set.stream().allMatch(page.text()::contains));
+            assertThat(page.smallestType()).as("smallest type on page %d of %s (measured with Carlito, Calibri's metrics: "
+                            + "apt-get install fonts-crosextra-carlito)", page.number(), page.sheet())
+                    .isGreaterThanOrEqualTo(8f);
         }
     }
 

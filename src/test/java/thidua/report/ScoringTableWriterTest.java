@@ -12,6 +12,8 @@ import static thidua.report.Cells.strings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -64,7 +66,7 @@ class ScoringTableWriterTest {
         for (Sheet sheet : wb) {
             Cells.assertInformationHeader(sheet, sheet.getSheetName().startsWith("Khối ") ? "KHỐI " : "");
         }
-        assertThat(string(wb.getSheet("Khối K2").getRow(0), 0)).isEqualTo("KHỐI K2 – Khối Công an xã: ĐIỂM CHI TIẾT THEO TIÊU CHÍ");
+        assertThat(string(wb.getSheet("Khối K2").getRow(0), 0)).isEqualTo("KHỐI K2 – Khối Công an xã: KẾT QUẢ VÀ ĐIỂM CHI TIẾT THEO TIÊU CHÍ");
         assertThat(string(wb.getSheet("Xếp hạng").getRow(0), 0)).isEqualTo("BẢNG XẾP HẠNG THI ĐUA THEO KHỐI");
     }
 
@@ -143,81 +145,119 @@ class ScoringTableWriterTest {
     }
 
     @Test
-    void blockSheetHasCriterionCodesOverValueBaselineTargetScore() {
+    void blockSheetOpensWithItsSummaryThenATablePerScoredUnitNoneCutByAPage() {
         Sheet sheet = wb.getSheet("Khối K1");
-        Row top = sheet.getRow(TOP);
-        assertThat(string(top, 0)).isEqualTo("Mã đơn vị");
-        assertThat(string(top, 1)).isEqualTo("Tên đơn vị");
-        assertThat(string(top, 2)).isEqualTo("TL.KP");
-        assertThat(string(top, 6)).isEqualTo("GIAM.TNGT.CHET");
-        assertThat(string(top, 10)).isEqualTo("THUONG.KHEN");
-        assertThat(strings(top, 14, 22)).containsExactly("Điểm cơ bản (S)", "Điểm thưởng (B)", "Điểm trừ (D)",
-                "Tổng điểm (T)", "Xếp loại", "Hạng", "Đề nghị khen thưởng", "Ghi chú");
-        assertThat(strings(sheet.getRow(TOP + 1), 2, 14)).containsExactly(
-                "Giá trị", "Cùng kỳ", "Mục tiêu (%)", "Điểm", "Giá trị", "Cùng kỳ", "Mục tiêu (%)", "Điểm",
-                "Giá trị", "Cùng kỳ", "Mục tiêu (%)", "Điểm");
-        assertThat(sheet.getMergedRegions()).contains(
-                new CellRangeAddress(TOP, TOP, 2, 5), new CellRangeAddress(TOP, TOP + 1, 0, 0),
-                new CellRangeAddress(TOP, TOP + 1, 21, 21), new CellRangeAddress(0, 0, 0, 21));
-        // Too wide for one page at a readable scale: two pages across, the unit repeated on each.
-        assertLaidOut(sheet, TOP + 2, 2);
-        assertThat(sheet.getRepeatingColumns()).isEqualTo(CellRangeAddress.valueOf("A:B"));
-        assertThat((int) sheet.getPaneInformation().getVerticalSplitPosition()).isEqualTo(2);
+        assertThat(strings(sheet.getRow(TOP), 0, 10)).containsExactly("Mã đơn vị", "Tên đơn vị", "Xếp loại",
+                "Điểm cơ bản (S)", "Điểm thưởng (B)", "Điểm trừ (D)", "Tổng điểm (T)", "Hạng", "Trạng thái nộp",
+                "Đề nghị khen thưởng");
+        assertThat(List.of(string(sheet.getRow(TOP + 1), 0), string(sheet.getRow(TOP + 2), 0),
+                string(sheet.getRow(TOP + 3), 0))).containsExactly("PC02", "PC01", "PC08");
+        // PC08 sent nothing: its summary line says so, and it has no table.
+        assertThat(sections(sheet)).containsExactly("PC02 – Phòng Cảnh sát kinh tế", "PC01 – Phòng Cảnh sát hình sự");
+        for (String unit : List.of("PC02", "PC01")) {
+            int title = sectionRow(sheet, unit);
+            int last = title + 1 + 3 + TOTALS.size(); // header, three criteria, S B D T
+            assertThat(java.util.Arrays.stream(sheet.getRowBreaks()).filter(b -> b >= title && b < last))
+                    .as("no page break inside the table of " + unit).isEmpty();
+            assertThat(strings(sheet.getRow(title + 1), 0, 10)).containsExactly("Mã tiêu chí", "Tiêu chí",
+                    "Cách tính", "Kỳ này", "Cùng kỳ", "Kết quả (%)", "Mục tiêu (%)", "Điểm tối đa", "Điểm", "Ghi chú");
+            assertThat(sheet.getMergedRegions()).contains(new CellRangeAddress(title, title, 0, 9));
+        }
+        // One page across (the information header repeated on every page, nothing frozen but it).
+        assertLaidOut(sheet, TOP, 1);
+        assertThat(sheet.getRepeatingColumns()).isNull();
+        int chars = 0;
+        for (int c = 0; c < 10; c++) {
+            chars += sheet.getColumnWidth(c) / 256;
+        }
+        assertThat(chars).as("characters across").isLessThanOrEqualTo(215);
     }
 
     @Test
-    void blockSheetShowsEachCriterionsValueBaselineTargetAndScore() {
-        Row pc01 = rowWith(wb.getSheet("Khối K1"), 0, "PC01");
-        assertThat(number(pc01, 2)).isCloseTo(75.00, within(EPS)); // rate 30/40
-        assertBlank(pc01, 3); // a rate's score does not use last year
-        assertThat(number(pc01, 4)).isCloseTo(80.00, within(EPS));
-        assertThat(number(pc01, 5)).isCloseTo(9.38, within(EPS));
-        assertThat(number(pc01, 6)).isCloseTo(10.00, within(EPS)); // reduction 20 → 18
-        assertThat(number(pc01, 7)).isEqualTo(20); // same period last year
-        assertThat(pc01.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
-        assertThat(number(pc01, 8)).isCloseTo(15.00, within(EPS));
-        assertThat(pc01.getCell(8).getCellComment()).isNull(); // the scheme's target
-        assertThat(number(pc01, 9)).isCloseTo(6.67, within(EPS));
-        assertThat(number(pc01, 10)).isZero(); // bonus count
-        assertThat(number(pc01, 11)).isZero();
-        assertBlank(pc01, 12); // bonus has no target
-        assertThat(number(pc01, 14)).isCloseTo(80.21, within(EPS));
-        assertThat(number(pc01, 17)).isCloseTo(80.21, within(EPS));
-        assertThat(number(pc01, 19)).isEqualTo(2);
-        assertBlank(pc01, 21);
+    void aUnitsTableNamesEachCriterionAndShowsItsFiguresTargetAndScore() {
+        Sheet sheet = wb.getSheet("Khối K1");
+        Row rate = detail(sheet, "PC01", "TL.KP");
+        assertThat(string(rate, 1)).isEqualTo("Tỷ lệ khám phá án phạm pháp hình sự");
+        assertThat(string(rate, 2)).isEqualTo("Tỷ lệ (%) = TPTT.KP/TPTT.XR");
+        assertThat(string(rate, 3)).isEqualTo("30/40"); // this period's numerator over its denominator
+        assertBlank(rate, 4); // a rate's score does not use last year
+        assertThat(number(rate, 5)).isCloseTo(75.00, within(EPS));
+        assertThat(number(rate, 6)).isCloseTo(80.00, within(EPS));
+        assertThat(number(rate, 7)).isCloseTo(10.00, within(EPS));
+        assertThat(number(rate, 8)).isCloseTo(9.38, within(EPS));
+        assertBlank(rate, 9);
 
-        Row pc02 = rowWith(wb.getSheet("Khối K1"), 0, "PC02");
-        assertThat(number(pc02, 15)).isCloseTo(2.00, within(EPS));
-        assertThat(number(pc02, 16)).isCloseTo(2.00, within(EPS));
-        assertThat(string(pc02, 21)).isEqualTo("Nộp muộn");
+        Row deaths = detail(sheet, "PC01", "GIAM.TNGT.CHET");
+        assertThat(string(deaths, 1)).isEqualTo("Giảm số người chết do tai nạn giao thông");
+        assertThat(string(deaths, 2)).isEqualTo("Mức giảm so với cùng kỳ (%)");
+        assertThat(number(deaths, 3)).isEqualTo(18); // this year's count beside last year's
+        assertThat(number(deaths, 4)).isEqualTo(20);
+        assertThat(deaths.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+        assertThat(number(deaths, 5)).isCloseTo(10.00, within(EPS)); // reduction 20 → 18
+        assertThat(number(deaths, 6)).isCloseTo(15.00, within(EPS)); // the scheme's target
+        assertThat(number(deaths, 8)).isCloseTo(6.67, within(EPS));
+        assertBlank(deaths, 9);
 
-        Row pc08 = rowWith(wb.getSheet("Khối K1"), 0, "PC08");
-        assertBlank(pc08, 5);
-        assertBlank(pc08, 17);
-        assertThat(string(pc08, 18)).isEqualTo("Chưa báo cáo");
-        assertThat(string(pc08, 21)).isEqualTo("Chưa nộp");
+        Row bonus = detail(sheet, "PC01", "THUONG.KHEN");
+        assertThat(string(bonus, 2)).isEqualTo("Thưởng 1 điểm mỗi trường hợp");
+        assertThat(number(bonus, 3)).isZero();
+        assertBlank(bonus, 5);
+        assertBlank(bonus, 6); // bonus has no target
+        assertBlank(bonus, 7);
+        assertThat(number(bonus, 8)).isZero();
+
+        assertThat(number(detail(sheet, "PC01", TOTALS.get(0)), 8)).isCloseTo(80.21, within(EPS));
+        assertThat(number(detail(sheet, "PC01", TOTALS.get(3)), 8)).isCloseTo(80.21, within(EPS));
+        Row pc01 = rowWith(sheet, 0, "PC01");
+        assertThat(number(pc01, 3)).isCloseTo(80.21, within(EPS));
+        assertThat(number(pc01, 6)).isCloseTo(80.21, within(EPS));
+        assertThat(number(pc01, 7)).isEqualTo(2);
+        assertThat(string(pc01, 8)).isEqualTo("Đã nộp");
+        assertThat(string(pc01, 9)).isEqualTo("Bằng khen");
+
+        assertThat(number(detail(sheet, "PC02", TOTALS.get(1)), 8)).isCloseTo(2.00, within(EPS));
+        Row late = detail(sheet, "PC02", TOTALS.get(2));
+        assertThat(number(late, 8)).isCloseTo(2.00, within(EPS));
+        assertThat(string(late, 9)).isEqualTo("Nộp muộn: gồm điểm trừ nộp muộn");
+
+        Row pc08 = rowWith(sheet, 0, "PC08");
+        assertBlank(pc08, 3);
+        assertBlank(pc08, 6);
+        assertThat(string(pc08, 2)).isEqualTo("Chưa báo cáo");
+        assertThat(string(pc08, 8)).isEqualTo("Chưa nộp");
     }
 
     @Test
     void aTargetTheUnitRegisteredIsTheOneShownAndSaysSo() {
-        Row pc02 = rowWith(wb.getSheet("Khối K1"), 0, "PC02");
-        assertThat(number(pc02, 8)).isCloseTo(20.00, within(EPS)); // registered, the scheme says 15
-        assertThat(pc02.getCell(8).getCellComment().getString().getString())
-                .isEqualTo("Chỉ tiêu đơn vị đăng ký; bộ tiêu chí giao 15 %.");
+        Row deaths = detail(wb.getSheet("Khối K1"), "PC02", "GIAM.TNGT.CHET");
+        assertThat(number(deaths, 6)).isCloseTo(20.00, within(EPS)); // registered, the scheme says 15
+        assertThat(string(deaths, 9)).isEqualTo("Mục tiêu đơn vị đăng ký; bộ tiêu chí giao 15 %");
+        assertThat(deaths.getCell(6).getCellComment()).isNull();
     }
 
     @Test
-    void notApplicableCriteriaAndUnitsWithoutCriteriaAreSaidSo() {
+    void notApplicableCriteriaAndUnitsWithoutCriteriaAreSaidSoInWords() {
         Sheet sheet = wb.getSheet("Khối K2");
-        assertThat(string(sheet.getRow(TOP), 6)).isEqualTo("THUONG.KHEN");
-        Row x01 = rowWith(sheet, 0, "X01");
-        assertBlank(x01, 2); // no rate over zero cases
-        assertThat(string(x01, 5)).isEqualTo("Không áp dụng");
-        assertThat(number(x01, 10)).isZero();       // S
-        assertThat(number(x01, 11)).isEqualTo(1.0); // B
-        assertThat(number(x01, 13)).isEqualTo(1.0); // T
-        assertThat(string(x01, 17)).startsWith("Không có tiêu chí áp dụng");
-        assertThat(string(rowWith(sheet, 0, "X04"), 17)).isEqualTo("Bị trả lại");
+        Row rate = detail(sheet, "X01", "TL.KP");
+        assertThat(string(rate, 3)).isEqualTo("0/0");
+        assertBlank(rate, 5); // no rate over zero cases
+        assertThat(string(rate, 8)).isEqualTo("Không áp dụng");
+        assertThat(string(rate, 9)).isEqualTo("Mẫu số bằng 0: không áp dụng");
+        Row base = detail(sheet, "X01", TOTALS.get(0));
+        assertThat(number(base, 8)).isZero();
+        assertThat(string(base, 9)).isEqualTo("Không có tiêu chí áp dụng");
+        assertThat(number(detail(sheet, "X01", TOTALS.get(1)), 8)).isEqualTo(1.0);
+        assertThat(number(detail(sheet, "X01", TOTALS.get(3)), 8)).isEqualTo(1.0);
+        assertThat(string(rowWith(sheet, 0, "X04"), 8)).isEqualTo("Bị trả lại");
+        assertThat(string(rowWith(sheet, 0, "X04"), 2)).isEqualTo("Chưa báo cáo");
+        assertThat(sections(sheet)).noneMatch(t -> t.startsWith("X04"));
+        // No code stands for a sentence: the notes are words only.
+        for (Row row : sheet) {
+            Cell note = row.getCell(9);
+            if (note != null && note.getCellType() == CellType.STRING) {
+                assertThat(note.getStringCellValue()).doesNotContain("TL.KP", "THUONG.KHEN");
+            }
+        }
     }
 
     @Test
@@ -254,11 +294,11 @@ class ScoringTableWriterTest {
     @Test
     void eachBlockSheetChartsItsUnitsTotals() {
         XDDFChartData.Series k1 = Cells.onlySeries(wb.getSheet("Khối K1"), 1).get(0);
-        assertThat(k1.getCategoryData().getDataRangeReference()).isEqualTo("'Khối K1'!$A$6:$A$8");
-        assertThat(k1.getValuesData().getDataRangeReference()).isEqualTo("'Khối K1'!$R$6:$R$8"); // Tổng điểm (T)
+        assertThat(k1.getCategoryData().getDataRangeReference()).isEqualTo("'Khối K1'!$A$5:$A$7");
+        assertThat(k1.getValuesData().getDataRangeReference()).isEqualTo("'Khối K1'!$G$5:$G$7"); // Tổng điểm (T)
         XDDFChartData.Series k2 = Cells.onlySeries(wb.getSheet("Khối K2"), 1).get(0);
-        assertThat(k2.getCategoryData().getDataRangeReference()).isEqualTo("'Khối K2'!$A$6:$A$9");
-        assertThat(k2.getValuesData().getDataRangeReference()).isEqualTo("'Khối K2'!$N$6:$N$9");
+        assertThat(k2.getCategoryData().getDataRangeReference()).isEqualTo("'Khối K2'!$A$5:$A$8");
+        assertThat(k2.getValuesData().getDataRangeReference()).isEqualTo("'Khối K2'!$G$5:$G$8");
         assertThat(Cells.charts(wb.getSheet("Xếp hạng"))).isEmpty();
     }
 
@@ -269,9 +309,54 @@ class ScoringTableWriterTest {
             Sheet sheet = wb.getSheet(name);
             Row row = rowWith(sheet, name.equals("Xếp hạng") ? 2 : 0, "X01");
             int col = name.equals("Xếp hạng") ? 3 : 1;
-            assertThat(row.getCell(col).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(row.getCell(col).getCellType()).isEqualTo(CellType.STRING);
             assertThat(row.getCell(col).getStringCellValue()).isEqualTo(ReportFixture.FORMULA_NAME);
         }
         Cells.assertNoFormulas(wb);
+    }
+
+    /** The labels of the S, B, D and T rows that close a unit's table. */
+    private static final List<String> TOTALS = BlockSheet.TOTAL_LABELS;
+
+    /** The titles of the units' tables of a block sheet, top to bottom. */
+    private static List<String> sections(Sheet sheet) {
+        List<String> titles = new java.util.ArrayList<>();
+        for (Row row : sheet) {
+            Cell cell = row.getCell(0);
+            if (row.getRowNum() > TOP && cell != null && cell.getCellType() == CellType.STRING
+                    && cell.getStringCellValue().contains(" – ")) {
+                titles.add(cell.getStringCellValue());
+            }
+        }
+        return titles;
+    }
+
+    private static int sectionRow(Sheet sheet, String unit) {
+        for (Row row : sheet) {
+            Cell cell = row.getCell(0);
+            if (row.getRowNum() > TOP && cell != null && cell.getCellType() == CellType.STRING
+                    && cell.getStringCellValue().startsWith(unit + " – ")) {
+                return row.getRowNum();
+            }
+        }
+        throw new AssertionError("no table of " + unit + " on " + sheet.getSheetName());
+    }
+
+    /** The row of {@code unit}'s table whose code (column A) or label (column B, the totals) is {@code key}. */
+    private static Row detail(Sheet sheet, String unit, String key) {
+        for (int r = sectionRow(sheet, unit) + 2; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                break;
+            }
+            for (int col : new int[] {0, 1}) {
+                Cell cell = row.getCell(col);
+                if (cell != null && cell.getCellType() == CellType.STRING
+                        && cell.getStringCellValue().equals(key)) {
+                    return row;
+                }
+            }
+        }
+        throw new AssertionError("no row " + key + " in the table of " + unit);
     }
 }
