@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.assertj.core.util.diff.DiffUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,8 @@ import thidua.testing.ThiduaSpringTest;
  * It is the proof that a change meant to keep the outputs (a refactoring) keeps them;
  * see {@link OutputDump} for what is compared and what is masked.
  *
- * <p>Also how the two workbooks print, through LibreOffice ({@link LibreOffice}).
+ * <p>Also how the two workbooks print, through LibreOffice ({@link LibreOffice}), and the PDF report's
+ * letterhead and signature.
  *
  * <p>After an intended change of the outputs, regenerate the dump and review its diff:
  * <pre>./mvnw -q -B test -Dtest=SampleOutputsContentTest -Dthidua.golden.update=true</pre>
@@ -133,6 +138,31 @@ class SampleOutputsContentTest {
         assertAcross(summary.get("Tổng hợp"), List.of("Nội dung", "Tăng/giảm (%)"));
         assertAcross(summary.get("Theo khối"), List.of("Mã khối", "Tăng/giảm (%)"));
         assertAcross(summary.get("Tình hình nộp báo cáo"), List.of("Mã đơn vị", "Thời điểm nộp"));
+    }
+
+    /**
+     * Issue 11: the samples' PDF report, as consolidated (the names at their defaults), is an official
+     * report: the letterhead, the motto, the date and the title on its first page, the signature on its
+     * last, every page numbered, all in the shipped serif.
+     */
+    @Test
+    void theReportIsAnAdministrativeDocument() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(work.resolve("out/2024/bao-cao-2024.pdf").toFile())) {
+            int pages = pdf.getNumberOfPages();
+            assertThat(PdfReportWriterTest.page(pdf, 1))
+                    .contains("CÔNG AN TỈNH\n", "PHÒNG THAM MƯU\n", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+                            "Độc lập - Tự do - Hạnh phúc\n",
+                            "BÁO CÁO\nKết quả phong trào thi đua “Vì an ninh Tổ quốc” – Tổng kết năm 2024\n")
+                    .containsPattern("\nNgày \\d{2} tháng \\d{2} năm \\d{4}\n");
+            assertThat(PdfReportWriterTest.page(pdf, pages)).contains("Nơi nhận:\n", "TRƯỞNG PHÒNG\n");
+            for (int p = 1; p <= pages; p++) {
+                assertThat(PdfReportWriterTest.page(pdf, p)).contains("Trang " + p + "/" + pages + "\n");
+                PDResources resources = pdf.getPage(p - 1).getResources();
+                for (COSName name : resources.getFontNames()) {
+                    assertThat(resources.getFont(name).getName()).matches("[A-Z]{6}\\+LiberationSerif(-.*)?");
+                }
+            }
+        }
     }
 
     /** Each page holds all the headers of one of {@code headerSets}, in type of 8 pt or more. */
