@@ -109,6 +109,19 @@ final class OutputWorkbook implements AutoCloseable {
         return INFO_ROWS;
     }
 
+    /**
+     * A title block above a table (the error report's): {@code caption} in bold, then one
+     * line per entry of {@code lines}, each spanning the table's {@code width} columns and
+     * made taller when it wraps, as the lines of {@link #infoHeader}. Returns the next free row.
+     */
+    int titleBlock(Sheet sheet, String captionText, List<String> lines, int width) {
+        banner(sheet, 0, width, captionText, styles.caption, CAPTION_LINE_POINTS);
+        for (int i = 0; i < lines.size(); i++) {
+            banner(sheet, i + 1, width, lines.get(i), styles.info, SheetLayout.LINE_POINTS);
+        }
+        return lines.size() + 1;
+    }
+
     private void banner(Sheet sheet, int rowIndex, int width, String value, CellStyle style, float lineHeight) {
         String shown = CellText.shown(value);
         Row row = row(sheet, rowIndex);
