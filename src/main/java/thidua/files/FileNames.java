@@ -26,7 +26,7 @@ public final class FileNames {
     /**
      * A code (unit, period) as read from a workbook, made one piece of a generated name or
      * one folder name: diacritics dropped ({@code Đ} as {@code D}), every character other
-     * than {@code A-Z a-z 0-9 . _ -} made {@code _}, no leading dot (never hidden, never
+     * than {@code A-Z a-z 0-9 . _ -} made {@code _}, no leading dot or dash (never hidden, never an option,
      * {@code ..}), at most {@value #MAX_PART} characters. Empty when nothing readable is left
      * (null, blank, only dots or underscores): the caller then names the file without it.
      */
@@ -36,7 +36,7 @@ public final class FileNames {
         }
         String plain = Normalizer.normalize(code.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
                 .replace('Đ', 'D').replace('đ', 'd');
-        String safe = plain.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^[._]+", "");
+        String safe = plain.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^[._-]+", "");
         if (safe.length() > MAX_PART) {
             safe = safe.substring(0, MAX_PART);
         }
