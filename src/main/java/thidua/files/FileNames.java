@@ -26,8 +26,8 @@ public final class FileNames {
     /**
      * A code (unit, period) as read from a workbook, made one piece of a generated name or
      * one folder name: diacritics dropped ({@code Đ} as {@code D}), every character other
-     * than {@code A-Z a-z 0-9 . _ -} made {@code _}, no leading dot or dash (never hidden, never an option,
-     * {@code ..}), at most {@value #MAX_PART} characters. Empty when nothing readable is left
+     * than {@code A-Z a-z 0-9 . _ -} made {@code _}, no leading dot or dash (never hidden,
+     * never {@code ..}, never an option), at most {@value #MAX_PART} characters. Empty when nothing readable is left
      * (null, blank, only dots or underscores): the caller then names the file without it.
      */
     public static String part(String code) {
