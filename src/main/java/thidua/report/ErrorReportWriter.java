@@ -60,6 +60,8 @@ public final class ErrorReportWriter {
     static final String CAPTION = "BÁO CÁO LỖI: TỆP BÁO CÁO BỊ TRẢ LẠI";
     private static final DateTimeFormatter ARRIVAL = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Period.ZONE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** Width of a capital letter or a dash in the default font, in widths of the digit 0. */
+    private static final double CODE_WIDTH = 1.2;
     static final String ERROR_LEVEL = "Lỗi";
     static final String WARNING_LEVEL = "Cảnh báo";
     /** Solid red (ARGB, opaque: some readers take a 6-digit colour as transparent): the cell holds an error. */
@@ -228,6 +230,8 @@ public final class ErrorReportWriter {
         for (Finding f : findings) {
             Row row = out.row(sheet, r++);
             out.text(row, 0, f.code());
+            // A code is capitals, wider than the digit a column's width counts: room for them.
+            out.fit(sheet, 0, (int) Math.ceil(CellText.length(f.code()) * CODE_WIDTH));
             out.text(row, 1, f.sheet());
             Cell where = out.text(row, 2, f.cell());
             out.text(row, 3, f.message(), true);

@@ -73,6 +73,11 @@ final class OutputWorkbook implements AutoCloseable {
         return sheet;
     }
 
+    /** Column {@code col} of {@code sheet} needs room for at least {@code chars} characters (of the digit 0's width). */
+    void fit(Sheet sheet, int col, int chars) {
+        layout(sheet).fit(col, chars);
+    }
+
     Row row(Sheet sheet, int index) {
         Row row = sheet.getRow(index);
         return row != null ? row : sheet.createRow(index);
