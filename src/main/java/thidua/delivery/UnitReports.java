@@ -62,9 +62,12 @@ class UnitReports implements ReportsDue {
 
     @Override
     public String giveDue(long jobExecutionId) {
+        // E-mails left pending by an earlier run (a unit's or the leaders'): retried first, as every delivery does.
+        Delivery.Sending retried = delivery.retryPending();
         List<ReportDue> due = submissions.reportsDue();
         if (due.isEmpty()) {
-            return "";
+            return retried.sent() == 0 ? "" : "error reports: " + retried.sent() + " pending e-mail(s) sent"
+                    + (retried.unsent() > 0 ? ", " + retried.unsent() + " e-mail(s) pending" : "");
         }
         Outbox outbox = new Outbox(properties.outbox());
         List<Long> emails = new ArrayList<>();
@@ -82,7 +85,7 @@ class UnitReports implements ReportsDue {
                         report.id(), report.unitCode(), e.toString());
             }
         }
-        Delivery.Sending sent = delivery.send(emails);
+        Delivery.Sending sent = retried.plus(delivery.send(emails));
         if (given == 0 && sent.sent() == 0) {
             return "";
         }

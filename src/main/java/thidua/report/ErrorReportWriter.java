@@ -42,8 +42,9 @@ import thidua.workbook.WorkbookFiles;
 
 /**
  * Writes the error report of a rejected submission, {@code <stored name>.loi.xlsx}
- * beside it (OPERATIONS.md, Files): a first sheet {@value #SHEET} listing every
- * finding, then a copy of the original in which each cell with a finding is filled
+ * beside it (OPERATIONS.md, Files): a first sheet {@value #SHEET} that opens with a
+ * title block for the unit's clerk ({@link About}: unit, period, the file as sent, its
+ * arrival, the count of errors, what to do and by when) and lists every finding, then a copy of the original in which each cell with a finding is filled
  * (red for an error, yellow for a warning only) and carries a note with the messages.
  * A file that cannot be opened gets the {@value #SHEET} sheet alone.
  *

@@ -123,6 +123,27 @@ class UnitReportsTest {
         assertThat(jdbc.sql("SELECT count(*) FROM submission WHERE report_due").query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void aUnitsEmailThatCouldNotBeSentIsSentOnceByTheNextImport() throws Exception {
+        assertThat(execute("scheme", "--file", SAMPLES.resolve("scheme-2024.xlsx").toString()))
+                .contains("scheme: 2024 loaded");
+        Path inbox = inbox("PC04-2024.xlsx");
+        smtp.stop();
+
+        assertThat(execute("import", "--inbox", inbox.toString())).contains("import: 0 accepted, 1 rejected, 0 duplicate; "
+                + "error reports: 1 to unit outboxes, 0 e-mail(s) sent, 1 e-mail(s) pending");
+        assertThat(deliveries()).containsExactly("units/PC04 v1 PENDING PC04-2024.xlsx");
+
+        smtp.start();
+        assertThat(execute("import", "--inbox", inbox.toString()))
+                .contains("import: 0 accepted, 0 rejected, 0 duplicate; error reports: 1 pending e-mail(s) sent");
+        assertThat(execute("import", "--inbox", inbox.toString()))
+                .contains("import: 0 accepted, 0 rejected, 0 duplicate").doesNotContain("error reports");
+        assertThat(to(smtp.getReceivedMessages(), PC04)).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(deliveries()).containsExactly("units/PC04 v1 SENT PC04-2024.xlsx");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** An inbox with copies of the given samples, each with its recorded arrival time. */
