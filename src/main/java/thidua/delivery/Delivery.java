@@ -175,7 +175,7 @@ class Delivery {
      * Sends the given e-mails that are still PENDING, each claimed first and marked SENT
      * as soon as the server accepted it; a failure leaves it PENDING with its error.
      */
-    private Sending send(List<Long> ids) {
+    Sending send(List<Long> ids) {
         boolean smtp = mailer.configured();
         int sent = 0;
         int failed = 0;

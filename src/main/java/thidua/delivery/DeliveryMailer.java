@@ -90,8 +90,8 @@ class DeliveryMailer {
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
-        helper.setSubject(subject(email.periodCode(), email.version()));
-        helper.setText(body(email, files), false);
+        helper.setSubject(email.subject() != null ? email.subject() : subject(email.periodCode(), email.version()));
+        helper.setText(email.body() != null ? email.body() : body(email, files), false);
         for (DeliveredFile f : files) {
             Path path = Path.of(f.outboxPath());
             if (!Files.isRegularFile(path)) {

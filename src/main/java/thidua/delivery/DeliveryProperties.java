@@ -48,9 +48,10 @@ record DeliveryProperties(
     /** One person or office that receives the outputs. */
     public record Recipient(String key, String name, String email, List<String> outputs) {
         public Recipient {
-            if (key == null || !KEY.matcher(key).matches()) {
+            if (key == null || !KEY.matcher(key).matches() || key.equals(Outbox.UNITS)) {
                 throw new IllegalArgumentException("thidua.delivery.recipients: khóa \"" + key
-                        + "\" không hợp lệ (chữ không dấu, số, '.', '_', '-'; là tên thư mục)");
+                        + "\" không hợp lệ (chữ không dấu, số, '.', '_', '-'; là tên thư mục; \"" + Outbox.UNITS
+                        + "\" là thư mục của các đơn vị)");
             }
             name = name == null || name.isBlank() ? key : name.strip();
             email = email == null || email.isBlank() ? null : email.strip();

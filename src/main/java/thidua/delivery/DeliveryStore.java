@@ -29,9 +29,12 @@ class DeliveryStore {
     public record DeliveredFile(String outputName, int version, String fileName, String outboxPath) {
     }
 
-    /** An e-mail claimed for sending. */
+    /**
+     * An e-mail claimed for sending; {@code subject} and {@code body} are those written when
+     * it was recorded (a unit's error report), null for the leaders' (written when sent).
+     */
     public record Email(long id, String recipientKey, String recipientName, String address, String periodCode,
-                        int version, String messageId, int attempts) {
+                        int version, String messageId, int attempts, String subject, String body) {
     }
 
     /**
@@ -75,6 +78,30 @@ class DeliveryStore {
                 .query(Long.class).single();
     }
 
+    /**
+     * A new delivery of the error report of submission {@code submissionId} to its unit;
+     * with a non-null {@code address} its e-mail, {@code subject} and {@code body}, is PENDING.
+     * The database refuses a second delivery of the same submission.
+     */
+    public long insertReportDelivery(long submissionId, String recipientKey, String recipientName, String periodCode,
+                                     int version, Long jobExecutionId, String address, String messageId,
+                                     String subject, String body) {
+        return jdbc.sql("""
+                INSERT INTO delivery (recipient_key, recipient_name, period_code, version, job_execution_id,
+                    email_address, email_status, message_id, submission_id, email_subject, email_body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(recipientKey, recipientName, periodCode, version, jobExecutionId, address,
+                        address == null ? null : EmailStatus.PENDING.name(), address == null ? null : messageId,
+                        submissionId, address == null ? null : subject, address == null ? null : body)
+                .query(Long.class).single();
+    }
+
+    /** Whether the error report of {@code submissionId} was already given to its unit. */
+    public boolean reportDelivered(long submissionId) {
+        return jdbc.sql("SELECT count(*) FROM delivery WHERE submission_id = ?").param(submissionId)
+                .query(Integer.class).single() > 0;
+    }
+
     public void insertFile(long deliveryId, String recipientKey, String periodCode, String outputName, int version,
                            String fileName, String outboxPath, String sha256, String fingerprint, long size) {
         jdbc.sql("""
@@ -112,11 +139,13 @@ class DeliveryStore {
         return jdbc.sql("""
                 UPDATE delivery SET email_status = 'SENDING', claimed_at = now(), attempts = attempts + 1
                 WHERE id = ? AND email_status = 'PENDING'
-                RETURNING id, recipient_key, recipient_name, email_address, period_code, version, message_id, attempts""")
+                RETURNING id, recipient_key, recipient_name, email_address, period_code, version, message_id, attempts,
+                    email_subject, email_body""")
                 .param(id)
                 .query((rs, n) -> new Email(rs.getLong("id"), rs.getString("recipient_key"),
                         rs.getString("recipient_name"), rs.getString("email_address"), rs.getString("period_code"),
-                        rs.getInt("version"), rs.getString("message_id"), rs.getInt("attempts")))
+                        rs.getInt("version"), rs.getString("message_id"), rs.getInt("attempts"),
+                        rs.getString("email_subject"), rs.getString("email_body")))
                 .optional();
     }
 

@@ -26,6 +26,21 @@ final class Outbox {
         return root;
     }
 
+    /** The folder under the outbox root that holds the units' folders (their error reports). */
+    static final String UNITS = "units";
+
+    /** The key a unit's deliveries are recorded under, and its folder below the root: {@code units/<UNIT>}. */
+    static String unitKey(String unitCode) {
+        String part = FileNames.part(unitCode);
+        return UNITS + "/" + (part.isEmpty() ? "_" : part);
+    }
+
+    /** The folder of one unit for one period: {@code OUTBOX/units/<UNIT>/<P>/}, both names made safe. */
+    Path unitFolder(String unitCode, String periodCode) {
+        String period = FileNames.part(periodCode);
+        return root.resolve(unitKey(unitCode)).resolve(period.isEmpty() ? "_" : period);
+    }
+
     /** The folder of one recipient for one period. */
     Path folder(String recipientKey, String periodCode) {
         // The key is checked when the configuration is read; the period is made a single name as for OUT/P/.

@@ -2,6 +2,8 @@ package thidua.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +34,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTFont;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import thidua.scheme.Period;
 import thidua.workbook.Finding;
 import thidua.workbook.Tables;
 import thidua.workbook.UnreadableWorkbookException;
@@ -39,8 +42,9 @@ import thidua.workbook.WorkbookFiles;
 
 /**
  * Writes the error report of a rejected submission, {@code <stored name>.loi.xlsx}
- * beside it (OPERATIONS.md, Files): a first sheet {@value #SHEET} listing every
- * finding, then a copy of the original in which each cell with a finding is filled
+ * beside it (OPERATIONS.md, Files): a first sheet {@value #SHEET} that opens with a
+ * title block for the unit's clerk ({@link About}: unit, period, the file as sent, its
+ * arrival, the count of errors, what to do and by when) and lists every finding, then a copy of the original in which each cell with a finding is filled
  * (red for an error, yellow for a warning only) and carries a note with the messages.
  * A file that cannot be opened gets the {@value #SHEET} sheet alone.
  *
@@ -52,8 +56,13 @@ public final class ErrorReportWriter {
     public static final String SHEET = "Lỗi";
     /** The suffix added to the stored name of the rejected file. */
     public static final String SUFFIX = ".loi.xlsx";
-    /** The first four are fixed (machine-read); the level only tells errors from warnings. */
-    static final List<String> HEADER = List.of("Mã lỗi", "Sheet", "Ô", "Nội dung", "Mức");
+    /** The column headers of the list, under the title block; the level only tells errors from warnings. */
+    static final List<String> HEADER = List.of("Mã lỗi", "Trang tính", "Ô", "Nội dung", "Mức");
+    static final String CAPTION = "BÁO CÁO LỖI: TỆP BÁO CÁO BỊ TRẢ LẠI";
+    private static final DateTimeFormatter ARRIVAL = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Period.ZONE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** Width of a capital letter or a dash in the default font, in widths of the digit 0. */
+    private static final double CODE_WIDTH = 1.2;
     static final String ERROR_LEVEL = "Lỗi";
     static final String WARNING_LEVEL = "Cảnh báo";
     /** Solid red (ARGB, opaque: some readers take a 6-digit colour as transparent): the cell holds an error. */
@@ -78,6 +87,60 @@ public final class ErrorReportWriter {
         this.maxBytes = maxBytes;
     }
 
+    /**
+     * What the title block of the {@value #SHEET} sheet says about the rejected file: the unit
+     * and period it names (codes as read, null when it names none; the unit's name and the
+     * period, with its deadline, from the scheme, null when the code is unknown there), the
+     * name it was sent under and when it arrived.
+     */
+    public record About(String unitCode, String unitName, String periodCode, Period period,
+                        String originalName, Instant arrivedAt) {
+
+        /** {@code Đơn vị: PC04 – Phòng …}, or says that the file names none, or none the scheme knows. */
+        String unitLine() {
+            if (unitCode == null || unitCode.isBlank()) {
+                return "Đơn vị: không đọc được mã đơn vị trong tệp";
+            }
+            return "Đơn vị: " + unitCode + (unitName == null ? " (mã không có trong bộ tiêu chí)" : " – " + unitName);
+        }
+
+        /** {@code Kỳ báo cáo: 2024 – Tổng kết năm 2024}, or says that the file names none, or an unknown one. */
+        String periodLine() {
+            if (periodCode == null || periodCode.isBlank()) {
+                return "Kỳ báo cáo: không đọc được kỳ báo cáo trong tệp";
+            }
+            return "Kỳ báo cáo: " + periodCode
+                    + (period == null ? " (kỳ không có trong bộ tiêu chí nào đã nạp)" : " – " + period.name());
+        }
+
+        /** The deadline as dd/MM/yyyy, or null when the period is unknown. */
+        public String deadlineText() {
+            return period == null ? null : DATE.format(period.deadline());
+        }
+
+        /** The arrival as dd/MM/yyyy HH:mm, Vietnamese time. */
+        public String arrivalText() {
+            return arrivedAt == null ? "không rõ" : ARRIVAL.format(arrivedAt);
+        }
+
+        /**
+         * The one sentence on what to do: fix the red cells (or the errors listed, when none
+         * could be marked) and send the file again before the deadline, when it is known.
+         */
+        public String whatToDo(boolean cellsMarked) {
+            String fix = cellsMarked
+                    ? "Việc cần làm: sửa các ô tô đỏ (ghi chú trong ô nói cần sửa gì) và các lỗi liệt kê dưới đây"
+                    : "Việc cần làm: sửa các lỗi liệt kê dưới đây";
+            if (period == null) {
+                return fix + ", rồi gửi lại tệp.";
+            }
+            if (period.isLate(arrivedAt)) {
+                return fix + ", rồi gửi lại tệp ngay (hạn nộp " + deadlineText() + " đã qua).";
+            }
+            return fix + ", rồi gửi lại tệp trước hạn nộp " + deadlineText() + ".";
+        }
+    }
+
     /** The report of a rejected file stored at {@code stored}: beside it, {@code <name>.loi.xlsx}. */
     public static Path reportPath(Path stored) {
         return stored.resolveSibling(stored.getFileName() + SUFFIX);
@@ -89,9 +152,10 @@ public final class ErrorReportWriter {
      * The original is never changed. A file that cannot be opened, or whose copy cannot
      * be annotated, gets a report with the {@value #SHEET} sheet alone.
      */
-    public Path write(Path original, List<Finding> findings, Path target) throws IOException {
+    public Path write(Path original, List<Finding> findings, About about, Path target) throws IOException {
         List<Finding> listed = errorsFirst(findings);
-        String title = "Danh sách lỗi – " + abbreviate(String.valueOf(original.getFileName()), 80);
+        String sent = about.originalName() == null ? String.valueOf(original.getFileName()) : about.originalName();
+        String title = "Danh sách lỗi – " + abbreviate(sent, 80);
         XSSFWorkbook copy = null;
         // Rejected for what reading it costs (submission.ParseBudget): opening it again here would cost the same.
         boolean tooCostly = listed.stream().anyMatch(f -> NOT_OPENED_AGAIN.contains(f.code()));
@@ -107,21 +171,21 @@ public final class ErrorReportWriter {
         }
         if (copy != null) {
             try {
-                return write(copy, listed, title, target);
+                return write(copy, listed, about, title, target);
             } catch (RuntimeException e) {
                 log.warn("{}: the copy could not be annotated, the list alone is written: {}", original, e.toString());
             }
         }
         XSSFWorkbook alone = new XSSFWorkbook();
         alone.getProperties().getCoreProperties().setTitle(title);
-        return write(alone, listed, title, target);
+        return write(alone, listed, about, title, target);
     }
 
-    private static Path write(XSSFWorkbook book, List<Finding> findings, String title, Path target)
+    private static Path write(XSSFWorkbook book, List<Finding> findings, About about, String title, Path target)
             throws IOException {
         try (OutputWorkbook out = OutputWorkbook.around(book, title)) {
             Map<Finding, String> links = markCells(out, book, findings);
-            Sheet sheet = listSheet(out, book, findings, links);
+            Sheet sheet = listSheet(out, book, findings, links, about);
             for (Sheet s : book) {
                 s.setSelected(false);
             }
@@ -135,9 +199,14 @@ public final class ErrorReportWriter {
         }
     }
 
-    /** The {@value #SHEET} sheet, first: one row per finding, errors first. */
+    /**
+     * The {@value #SHEET} sheet, first: the title block (unit, period, the file as sent, its
+     * arrival, the count of errors, what to do and by when), then one row per finding,
+     * errors first. Prints on A4 landscape, one page wide, the title block and the column
+     * headers repeated on every page.
+     */
     private static Sheet listSheet(OutputWorkbook out, XSSFWorkbook book, List<Finding> findings,
-            Map<Finding, String> links) {
+            Map<Finding, String> links, About about) {
         int old = book.getSheetIndex(SHEET);
         if (old >= 0) {
             // A resubmitted report: its old list is kept under another name, the new one is first.
@@ -149,11 +218,21 @@ public final class ErrorReportWriter {
         }
         Sheet sheet = out.sheet(SHEET);
         book.setSheetOrder(sheet.getSheetName(), 0);
-        out.headerRow(sheet, HEADER);
-        int r = 1;
+        long errors = findings.stream().filter(Finding::isError).count();
+        long warnings = findings.size() - errors;
+        List<String> lines = List.of(about.unitLine(), about.periodLine(),
+                "Tệp đã gửi: " + (about.originalName() == null ? "không rõ" : about.originalName()),
+                "Nhận lúc: " + about.arrivalText(),
+                "Số lỗi: " + errors + (warnings > 0 ? " (và " + warnings + " cảnh báo, không cần sửa để được nhận)" : ""),
+                about.whatToDo(findings.stream().filter(Finding::isError).anyMatch(links::containsKey)));
+        int top = out.titleBlock(sheet, CAPTION, lines, HEADER.size()) + 1; // a blank row before the table
+        out.headerRow(sheet, top, HEADER);
+        int r = top + 1;
         for (Finding f : findings) {
             Row row = out.row(sheet, r++);
             out.text(row, 0, f.code());
+            // A code is capitals, wider than the digit a column's width counts: room for them.
+            out.fit(sheet, 0, (int) Math.ceil(CellText.length(f.code()) * CODE_WIDTH));
             out.text(row, 1, f.sheet());
             Cell where = out.text(row, 2, f.cell());
             out.text(row, 3, f.message(), true);
@@ -165,7 +244,7 @@ public final class ErrorReportWriter {
                 where.setHyperlink(h);
             }
         }
-        out.layOut(sheet, 1, 0);
+        out.layOut(sheet, top + 1, 0);
         return sheet;
     }
 

@@ -73,6 +73,11 @@ final class OutputWorkbook implements AutoCloseable {
         return sheet;
     }
 
+    /** Column {@code col} of {@code sheet} needs room for at least {@code chars} characters (of the digit 0's width). */
+    void fit(Sheet sheet, int col, int chars) {
+        layout(sheet).fit(col, chars);
+    }
+
     Row row(Sheet sheet, int index) {
         Row row = sheet.getRow(index);
         return row != null ? row : sheet.createRow(index);
@@ -107,6 +112,19 @@ final class OutputWorkbook implements AutoCloseable {
         banner(sheet, 1, width, about.movementLine(), styles.info, SheetLayout.LINE_POINTS);
         banner(sheet, 2, width, about.versionLine(), styles.info, SheetLayout.LINE_POINTS);
         return INFO_ROWS;
+    }
+
+    /**
+     * A title block above a table (the error report's): {@code caption} in bold, then one
+     * line per entry of {@code lines}, each spanning the table's {@code width} columns and
+     * made taller when it wraps, as the lines of {@link #infoHeader}. Returns the next free row.
+     */
+    int titleBlock(Sheet sheet, String captionText, List<String> lines, int width) {
+        banner(sheet, 0, width, captionText, styles.caption, CAPTION_LINE_POINTS);
+        for (int i = 0; i < lines.size(); i++) {
+            banner(sheet, i + 1, width, lines.get(i), styles.info, SheetLayout.LINE_POINTS);
+        }
+        return lines.size() + 1;
     }
 
     private void banner(Sheet sheet, int rowIndex, int width, String value, CellStyle style, float lineHeight) {

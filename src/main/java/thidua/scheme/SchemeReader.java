@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import thidua.text.Labels;
@@ -34,6 +35,15 @@ final class SchemeReader {
     static final String UNIT_TARGETS = "Chỉ tiêu đăng ký";
     static final String GRADES = "Xếp loại";
     static final String AWARDS = "Khen thưởng";
+    /** The optional column of {@value #UNITS}: where the unit's error reports are e-mailed. */
+    static final String EMAIL = "Email";
+    /**
+     * A plausible address, one per cell: a local part and a domain with a dot, ASCII, no
+     * spaces, no second {@code @}, no list separators; what SMTP would refuse outright.
+     */
+    private static final Pattern EMAIL_ADDRESS = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     private final List<Finding> problems = new ArrayList<>();
     /**
@@ -180,7 +190,7 @@ final class SchemeReader {
 
     private List<Unit> units(Workbook workbook, Set<String> blockCodes) {
         List<Unit> units = new ArrayList<>();
-        SchemeRows.open(workbook, UNITS, List.of("Mã đơn vị", "Tên đơn vị", "Loại", "Mã khối"), List.of(), true,
+        SchemeRows.open(workbook, UNITS, List.of("Mã đơn vị", "Tên đơn vị", "Loại", "Mã khối"), List.of(EMAIL), true,
                 problems).ifPresent(t -> {
                     Set<String> seen = new HashSet<>();
                     for (int r : t.rows()) {
@@ -204,10 +214,19 @@ final class SchemeReader {
                             }
                             block = Optional.empty();
                         }
+                        String email = t.optionalText(r, EMAIL);
+                        boolean emailOk = email.isEmpty() || EMAIL_ADDRESS.matcher(email).matches();
+                        if (!emailOk) {
+                            t.problem(r, EMAIL, "S-UNIT-EMAIL", "Email \"" + email + "\" ở ô "
+                                    + t.cell(r, EMAIL).ref() + " của sheet " + UNITS
+                                    + " không phải một địa chỉ thư điện tử (cần dạng ten@donvi.vn, một địa chỉ một ô;"
+                                    + " để trống nếu đơn vị không nhận báo cáo lỗi qua thư).");
+                        }
                         if (code.isPresent() && !seen.add(code.get())) {
                             t.problem(r, "Mã đơn vị", "S-DUPLICATE", "Mã đơn vị \"" + code.get() + "\" bị trùng.");
-                        } else if (code.isPresent() && name.isPresent() && kind.isPresent() && block.isPresent()) {
-                            units.add(new Unit(code.get(), name.get(), kind.get(), block.get()));
+                        } else if (code.isPresent() && name.isPresent() && kind.isPresent() && block.isPresent() && emailOk) {
+                            units.add(new Unit(code.get(), name.get(), kind.get(), block.get(),
+                                    email.isEmpty() ? null : email));
                         }
                     }
                 });

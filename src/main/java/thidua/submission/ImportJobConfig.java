@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +39,7 @@ class ImportJobConfig {
 
     @Bean
     Job importJob(JobRepository repository, Step importFiles, SubmissionStore submissions, InterruptedFilings interrupted,
-                  ProcessRegistry owner) {
+                  ProcessRegistry owner, ObjectProvider<ReportsDue> reportsDue) {
         return new JobBuilder(JOB, repository).start(importFiles).listener(owner).listener(new JobExecutionListener() {
             /** The summary counts what this execution stored, so a restarted run reports the same way. */
             @Override
@@ -46,13 +47,22 @@ class ImportJobConfig {
                 // After the scan, which finished the filings whose originals were still in the inbox.
                 interrupted.recordFinishedFilings(Inbox.beside(ImportParameters.from(job.getJobParameters()).inbox()));
                 Map<ImportStatus, Integer> counts = submissions.countsByStatus(job.getId());
-                JobSummary.put(job, String.format("import: %d accepted, %d rejected, %d duplicate",
+                String summary = String.format("import: %d accepted, %d rejected, %d duplicate",
                         counts.getOrDefault(ImportStatus.ACCEPTED, 0), counts.getOrDefault(ImportStatus.REJECTED, 0),
-                        counts.getOrDefault(ImportStatus.DUPLICATE, 0)));
+                        counts.getOrDefault(ImportStatus.DUPLICATE, 0));
+                // The pinned part stays as OPERATIONS.md has it; what the units were sent follows it.
+                JobSummary.put(job, withReports(summary, reportsDue, job.getId()));
                 // After the last step: stored only if written here (the console's run list reads it back).
                 repository.updateExecutionContext(job);
             }
         }).build();
+    }
+
+    /** {@code summary}, then {@code ; error reports: …} when reports were given to their units. */
+    static String withReports(String summary, ObjectProvider<ReportsDue> reportsDue, long jobExecutionId) {
+        ReportsDue given = reportsDue.getIfAvailable();
+        String reports = given == null ? "" : given.giveDue(jobExecutionId);
+        return reports.isEmpty() ? summary : summary + "; " + reports;
     }
 
     @Bean

@@ -81,7 +81,7 @@ class InterruptedFilings {
             SubmissionFiler.notYetFiled(s.id(), path, target, ex);
             return true;
         }
-        filer.complete(s.id(), path, target, report, stored);
+        filer.complete(s.id(), path, target, report, report == null ? null : filer.about(s), stored);
         return true;
     }
 
@@ -110,7 +110,7 @@ class InterruptedFilings {
                 }
                 Path report = ErrorReportWriter.reportPath(stored);
                 if (s.status() == ImportStatus.REJECTED && !Files.exists(report)) {
-                    new ErrorReportWriter().write(stored, store.findings(s.id()), report);
+                    new ErrorReportWriter().write(stored, store.findings(s.id()), filer.about(s), report);
                 }
                 separately.executeWithoutResult(status -> store.markFiled(s.id()));
                 log.info("#{} {}: filed by a run that stopped before recording it; recorded now", s.id(),

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,9 +18,15 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import thidua.files.FileNames;
 import thidua.files.SafeFiles;
 import thidua.files.Sha256;
 import thidua.report.ErrorReportWriter;
+import thidua.scheme.Period;
+import thidua.scheme.Scheme;
+import thidua.scheme.SchemeStore;
+import thidua.scheme.StoredScheme;
+import thidua.scheme.Unit;
 import thidua.settings.ThiduaProperties;
 import thidua.text.LogText;
 import thidua.workbook.Finding;
@@ -38,11 +45,14 @@ import thidua.workbook.Finding;
 class SubmissionFiler {
     static final Logger log = LoggerFactory.getLogger("thidua.import");
     private final SubmissionStore store;
+    private final SchemeStore schemes;
     private final TransactionTemplate separately;
     private final long hardCap;
 
-    public SubmissionFiler(SubmissionStore store, PlatformTransactionManager tx, ThiduaProperties settings) {
+    public SubmissionFiler(SubmissionStore store, SchemeStore schemes, PlatformTransactionManager tx,
+                           ThiduaProperties settings) {
         this.store = store;
+        this.schemes = schemes;
         this.hardCap = settings.inboxHardCap();
         this.separately = new TransactionTemplate(tx);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -61,12 +71,15 @@ class SubmissionFiler {
         long id = store.nextId();
         Path target = target(e, inbox, id);
         List<Finding> report = e.verdict() == ImportStatus.REJECTED ? e.parsed().findings() : null;
-        store.insert(id, e, target.toString(), jobExecutionId);
+        ErrorReportWriter.About about = report == null ? null
+                : about(e.parsed().unitCode(), e.parsed().periodCode(), e.file().originalName(), e.file().arrivedAt());
+        // Its report goes to the unit (delivery) once filed, when the file names a unit the scheme of its period knows.
+        store.insert(id, e, target.toString(), jobExecutionId, about != null && about.unitName() != null);
         Path source = e.file().path();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                complete(id, source, target, report, false);
+                complete(id, source, target, report, about, false);
             }
         });
         announce(e, id, report == null ? null : ErrorReportWriter.reportPath(target));
@@ -79,7 +92,8 @@ class SubmissionFiler {
      * the row marked filed. Never throws: what fails is logged and the file stays in the
      * inbox for the next scan, which finishes the filing.
      */
-    void complete(long id, Path source, Path target, List<Finding> report, boolean stored) {
+    void complete(long id, Path source, Path target, List<Finding> report, ErrorReportWriter.About about,
+                  boolean stored) {
         try {
             if (!stored && Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size() > hardCap) {
                 // Far over the size limit (a 2 GB file): renamed into place, never copied (a disk filled twice).
@@ -89,7 +103,7 @@ class SubmissionFiler {
                 SafeFiles.copyKeepingTime(source, target);
             }
             if (report != null) {
-                new ErrorReportWriter().write(target, report, ErrorReportWriter.reportPath(target));
+                new ErrorReportWriter().write(target, report, about, ErrorReportWriter.reportPath(target));
             }
             Files.deleteIfExists(source);
             separately.executeWithoutResult(status -> store.markFiled(id));
@@ -127,7 +141,7 @@ class SubmissionFiler {
             });
             storedPath = target.toString();
         } else {
-            writeReport(original, e, ErrorReportWriter.reportPath(original));
+            writeReport(original, e, about(stored), ErrorReportWriter.reportPath(original));
         }
         store.revalidate(stored.id(), e, storedPath);
         log.info("#{} {}: re-validated, now {}", stored.id(), LogText.escape(stored.originalName()),
@@ -136,28 +150,64 @@ class SubmissionFiler {
     }
 
     /** The error report beside the quarantined original: the unit's own workbook, faulty cells red, `Lỗi` first. */
-    private static void writeReport(Path stored, Examination e, Path report) {
+    private static void writeReport(Path stored, Examination e, ErrorReportWriter.About about, Path report) {
         try {
-            new ErrorReportWriter().write(stored, e.parsed().findings(), report);
+            new ErrorReportWriter().write(stored, e.parsed().findings(), about, report);
         } catch (IOException ex) {
             throw new UncheckedIOException("Không ghi được báo cáo lỗi " + report, ex);
         }
     }
 
+    /** What the title block of the error report of a stored, rejected submission says. */
+    ErrorReportWriter.About about(SubmissionStore.Stored stored) {
+        return about(stored.unitCode(), stored.periodCode(), stored.originalName(), stored.arrivedAt());
+    }
+
+    /**
+     * What the title block of an error report says: the unit and period as the file names
+     * them, with the unit's name and the period (its deadline) from the current scheme of
+     * that period, when it knows them.
+     */
+    private ErrorReportWriter.About about(String unitCode, String periodCode, String originalName, Instant arrivedAt) {
+        Optional<Scheme> scheme = periodCode == null ? Optional.empty()
+                : schemes.currentForPeriod(periodCode).map(StoredScheme::scheme);
+        Period period = scheme.flatMap(s -> s.period(periodCode)).orElse(null);
+        String unitName = unitCode == null ? null : scheme.flatMap(s -> s.unit(unitCode)).map(Unit::name).orElse(null);
+        return new ErrorReportWriter.About(unitCode, unitName, periodCode, period, originalName, arrivedAt);
+    }
+
     private static Path target(Examination e, Inbox inbox, long id) {
-        // Generated names only: what the sender called the file is kept in the database, not in paths.
-        String name = String.format("%06d-%s.%s", id, e.file().sha256().substring(0, 12), e.extension());
+        String name = storedName(id, e);
         return switch (e.verdict()) {
-            case ACCEPTED -> inbox.archive().resolve(safe(e.parsed().periodCode()))
-                    .resolve(safe(e.parsed().unitCode())).resolve(name);
+            case ACCEPTED -> inbox.archive().resolve(folder(e.parsed().periodCode()))
+                    .resolve(folder(e.parsed().unitCode())).resolve(name);
             case DUPLICATE -> inbox.archive().resolve("duplicate").resolve(name);
             case REJECTED -> inbox.rejected().resolve(name);
         };
     }
 
-    /** Period and unit codes were checked against the scheme; still, keep only path-safe characters. */
-    private static String safe(String code) {
-        return code.replaceAll("[^A-Za-z0-9._-]", "_");
+    /**
+     * The generated name of a stored original: {@code <id>-<UNIT>-<P>-<8 hex of SHA-256>.<ext>}
+     * when the file names a unit and a period (e.g. {@code 000019-PC04-2024-e1415e3f.xlsx}),
+     * else {@code <id>-<12 hex>.<ext>}. The codes are what the file says, made safe by
+     * {@link FileNames#part} (a hostile {@code ../x} or {@code =cmd} never becomes a path or
+     * a formula); the id makes the name unique. What the sender called the file is kept in
+     * the database, never used in a path.
+     */
+    static String storedName(long id, Examination e) {
+        String unit = e.parsed() == null ? "" : FileNames.part(e.parsed().unitCode());
+        String period = e.parsed() == null ? "" : FileNames.part(e.parsed().periodCode());
+        String sha = e.file().sha256();
+        if (unit.isEmpty() || period.isEmpty()) {
+            return String.format("%06d-%s.%s", id, sha.substring(0, 12), e.extension());
+        }
+        return String.format("%06d-%s-%s-%s.%s", id, unit, period, sha.substring(0, 8), e.extension());
+    }
+
+    /** Period and unit codes were checked against the scheme; still, one path-safe folder name each. */
+    private static String folder(String code) {
+        String part = FileNames.part(code);
+        return part.isEmpty() ? "_" : part;
     }
 
     /** Copies {@code from} to {@code to} (keeping its arrival time) unless a copy with the same bytes is there. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import thidua.report.ErrorReportWriter;
 import thidua.scoring.ReportedValue;
 import thidua.text.Labels;
 import thidua.text.LogText;
@@ -35,17 +36,20 @@ public class SubmissionStore {
                 .param(sha256).query(Long.class).optional();
     }
 
-    /** Records a file with its verdict, values and findings; all in the caller's transaction. */
-    public void insert(long id, Examination e, String storedPath, long jobExecutionId) {
+    /**
+     * Records a file with its verdict, values and findings; all in the caller's transaction.
+     * {@code reportDue}: its error report is to reach its unit once filed ({@link #reportsDue}).
+     */
+    public void insert(long id, Examination e, String storedPath, long jobExecutionId, boolean reportDue) {
         ParsedSubmission parsed = e.parsed();
         jdbc.sql("""
                 INSERT INTO submission (id, sha256, original_name, stored_path, size_bytes, arrived_at, status,
-                    unit_code, period_code, scheme_version_id, duplicate_of, job_execution_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    unit_code, period_code, scheme_version_id, duplicate_of, job_execution_id, report_due)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, e.file().sha256(), Labels.clean(e.file().originalName()), storedPath,
                         e.file().size(), Timestamp.from(e.file().arrivedAt()), e.verdict().name(),
                         parsed == null ? null : parsed.unitCode(), parsed == null ? null : parsed.periodCode(),
-                        e.schemeVersionId(), e.duplicateOf(), jobExecutionId)
+                        e.schemeVersionId(), e.duplicateOf(), jobExecutionId, reportDue)
                 .update();
         insertDetails(id, e);
     }
@@ -90,6 +94,32 @@ public class SubmissionStore {
     }
 
     /** The original of a submission is in archive/ or rejected/ and gone from the inbox. */
+    /**
+     * A rejected file whose error report is due to its unit: filed (the report is beside
+     * the original), naming a unit the scheme of its period knows, not yet given to it.
+     */
+    public record ReportDue(long id, String unitCode, String periodCode, String originalName, Instant arrivedAt,
+                            Path report, int errors) {
+    }
+
+    /** The error reports due to their units, oldest first ({@link #insert}'s {@code reportDue}, filed). */
+    public List<ReportDue> reportsDue() {
+        return jdbc.sql("""
+                SELECT s.id, s.unit_code, s.period_code, s.original_name, s.arrived_at, s.stored_path,
+                    (SELECT count(*) FROM submission_finding f WHERE f.submission_id = s.id
+                        AND f.severity = 'ERROR' AND f.superseded_at IS NULL) AS errors
+                FROM submission s WHERE s.report_due AND s.filed_at IS NOT NULL ORDER BY s.id""")
+                .query((rs, n) -> new ReportDue(rs.getLong("id"), rs.getString("unit_code"), rs.getString("period_code"),
+                        rs.getString("original_name"), rs.getTimestamp("arrived_at").toInstant(),
+                        ErrorReportWriter.reportPath(Path.of(rs.getString("stored_path"))), rs.getInt("errors")))
+                .list();
+    }
+
+    /** The error report of {@code id} was given to its unit (in the caller's transaction, with that record). */
+    public void reportGiven(long id) {
+        jdbc.sql("UPDATE submission SET report_due = false WHERE id = ?").param(id).update();
+    }
+
     public void markFiled(long id) {
         jdbc.sql("UPDATE submission SET filed_at = now() WHERE id = ?").param(id).update();
     }
@@ -216,8 +246,9 @@ public class SubmissionStore {
         ParsedSubmission parsed = e.parsed();
         jdbc.sql("""
                 UPDATE submission SET status = ?, unit_code = ?, period_code = ?, scheme_version_id = ?,
-                    stored_path = ?, revalidated_at = now() WHERE id = ?""")
-                .params(e.verdict().name(), parsed.unitCode(), parsed.periodCode(), e.schemeVersionId(), storedPath, id)
+                    stored_path = ?, revalidated_at = now(), report_due = report_due AND ? = 'REJECTED' WHERE id = ?""")
+                .params(e.verdict().name(), parsed.unitCode(), parsed.periodCode(), e.schemeVersionId(), storedPath,
+                        e.verdict().name(), id)
                 .update();
         jdbc.sql("UPDATE submission_finding SET superseded_at = now() WHERE submission_id = ? AND superseded_at IS NULL")
                 .param(id).update();

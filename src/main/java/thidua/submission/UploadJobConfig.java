@@ -9,6 +9,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,8 +34,18 @@ public class UploadJobConfig {
     public static final String SUBMISSION_ID = "submissionId";
 
     @Bean
-    Job uploadJob(JobRepository repository, Step fileUpload, ProcessRegistry owner) {
-        return new JobBuilder(JOB, repository).start(fileUpload).listener(owner).build();
+    Job uploadJob(JobRepository repository, Step fileUpload, ProcessRegistry owner,
+                  ObjectProvider<ReportsDue> reportsDue) {
+        return new JobBuilder(JOB, repository).start(fileUpload).listener(owner).listener(new JobExecutionListener() {
+            /** After the step's commit filed the upload: a rejected one's error report goes to its unit. */
+            @Override
+            public void afterJob(JobExecution job) {
+                if (job.getStatus() == BatchStatus.COMPLETED) {
+                    JobSummary.put(job, ImportJobConfig.withReports(JobSummary.of(job), reportsDue, job.getId()));
+                    repository.updateExecutionContext(job);
+                }
+            }
+        }).build();
     }
 
     @Bean

@@ -99,7 +99,7 @@ class ApiSecurityTest {
             }
         }
         RunResult imported = runs.importInbox(inbox);
-        assertThat(imported.summary()).isEqualTo("import: 2 accepted, 2 rejected, 0 duplicate");
+        assertThat(imported.summary()).isEqualTo("import: 2 accepted, 2 rejected, 0 duplicate; error reports: 2 to unit outboxes");
         completedExecution = imported.execution().getId();
         pa01 = idOf("PA01.xlsx");
         pa01Rejected = idOf("PA01-loi.xlsx");

@@ -54,7 +54,8 @@ class InterruptedFilingTest {
         Path partial = Files.writeString(stored.resolveSibling("." + stored.getFileName() + ".123456.tmp"), "PK");
 
         RunResult again = runs.importInbox(inbox);
-        assertThat(again.summary()).isEqualTo("import: 0 accepted, 0 rejected, 0 duplicate");
+        // Nothing imported again; the rejected file, filed only now, has its report given to its unit now.
+        assertThat(again.summary()).isEqualTo("import: 0 accepted, 0 rejected, 0 duplicate; error reports: 1 to unit outboxes");
         assertThat(count("SELECT count(*) FROM submission")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM submission WHERE filed_at IS NULL")).isZero();
         assertThat(TestSubmissions.files(inbox)).isEmpty();

@@ -123,9 +123,15 @@ class CommandsTest {
         assertThat(rejected).hasSize(2);
         Path report = rejected.stream().filter(p -> p.toString().endsWith(".loi.xlsx")).findFirst().orElseThrow();
         assertThat(rejected).contains(Path.of(report.toString().replace(".loi.xlsx", "")));
+        assertThat(report.getFileName().toString()).matches("\\d{6}-PA05-2024-[0-9a-f]{8}\\.xlsx\\.loi\\.xlsx");
         try (InputStream in = Files.newInputStream(report); Workbook wb = WorkbookFactory.create(in)) {
             assertThat(wb.getSheetName(0)).isEqualTo("Lỗi");
-            assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("E-VALUE-BLANK");
+            // the title block (unit, period, file as sent, arrival, count, what to do), then the list
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("Đơn vị: PA05 – Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao");
+            assertThat(wb.getSheetAt(0).getRow(3).getCell(0).getStringCellValue()).isEqualTo("Tệp đã gửi: PA05.xlsx");
+            assertThat(wb.getSheetAt(0).getRow(8).getCell(1).getStringCellValue()).isEqualTo("Trang tính");
+            assertThat(wb.getSheetAt(0).getRow(9).getCell(0).getStringCellValue()).isEqualTo("E-VALUE-BLANK");
             var e6 = wb.getSheet("Chỉ tiêu").getRow(5).getCell(4);
             assertThat(e6.getCellStyle().getFillPattern()).isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
             assertThat(((org.apache.poi.xssf.usermodel.XSSFColor) e6.getCellStyle().getFillForegroundColorColor()).getARGBHex())

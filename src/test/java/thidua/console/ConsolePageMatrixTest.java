@@ -92,7 +92,7 @@ class ConsolePageMatrixTest {
             }
         }
         RunResult imported = runs.importInbox(inbox);
-        assertThat(imported.summary()).isEqualTo("import: 2 accepted, 2 rejected, 0 duplicate");
+        assertThat(imported.summary()).isEqualTo("import: 2 accepted, 2 rejected, 0 duplicate; error reports: 2 to unit outboxes");
         execution = imported.execution().getId();
         pa01 = idOf("PA01.xlsx");
         pc08 = idOf("PC08.xlsx");

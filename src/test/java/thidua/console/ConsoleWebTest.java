@@ -83,7 +83,7 @@ class ConsoleWebTest {
             Path file = Files.copy(TestSubmissions.SAMPLES.resolve("2024").resolve(name), inbox.resolve(name));
             Files.setLastModifiedTime(file, FileTime.from(TestSubmissions.ON_TIME.toInstant()));
         }
-        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 3 accepted, 1 rejected, 0 duplicate");
+        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 3 accepted, 1 rejected, 0 duplicate; error reports: 1 to unit outboxes");
         assertThat(runs.consolidate("2024", Path.of(DATA, "out")).ok()).isTrue();
         add("quantri", Role.ADMIN, null, "Nguyễn Văn Quản");
         add("thuongtruc", Role.HQ, null, "Trần Thị Thường");

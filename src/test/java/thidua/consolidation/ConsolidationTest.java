@@ -131,7 +131,8 @@ class ConsolidationTest {
         assertThat(generatedAt().get(2)).as("a duplicate arrived since").isEqualTo(times.get(0));
         // PC04's file, returned: the submissions sheet changes.
         LateReturnedMissing.copy("PC04-2024.xlsx", inbox, TestSubmissions.ON_TIME);
-        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 0 accepted, 1 rejected, 0 duplicate");
+        assertThat(runs.importInbox(inbox).summary()).isEqualTo(
+                "import: 0 accepted, 1 rejected, 0 duplicate; error reports: 1 to unit outboxes");
         assertThat(runs.consolidate("2024", OUT).ok()).isTrue();
         times = generatedAt();
         assertThat(times).hasSize(4);

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import thidua.scheme.Period;
 import thidua.workbook.Finding;
 
 /**
@@ -50,7 +53,12 @@ class ErrorReportWriterTest {
     private static final Path SAMPLES = Path.of("input-samples", "2024");
     private static final String VALUES = "Chỉ tiêu";
     private static final String INFO = "Thông tin";
-    private static final List<String> HEADER = List.of("Mã lỗi", "Sheet", "Ô", "Nội dung");
+    private static final List<String> HEADER = List.of("Mã lỗi", "Trang tính", "Ô", "Nội dung", "Mức");
+    /** The row of the column headers, under the title block (caption, 6 lines, a blank row). */
+    private static final int TOP = 8;
+    private static final ErrorReportWriter.About ABOUT = new ErrorReportWriter.About("PA05", "Phòng An ninh mạng",
+            "2024", new Period("2024", "Tổng kết năm 2024", LocalDate.of(2023, 12, 15), LocalDate.of(2024, 12, 14),
+            LocalDate.of(2024, 12, 20)), "PA05-2024.xlsx", Instant.parse("2024-12-18T01:30:00Z"));
 
     private static final Finding BLANK = Finding.error("E-VALUE-BLANK", VALUES, "E6",
             "Ô trống: cần ghi số liệu cho \"TP.XR\" ô E6 (ô trống không được hiểu là 0; nếu không có thì ghi 0).");
@@ -73,7 +81,7 @@ class ErrorReportWriterTest {
         Path target = ErrorReportWriter.reportPath(original);
         assertThat(target.getFileName().toString()).isEqualTo("PA05-2024.xlsx.loi.xlsx");
 
-        assertThat(writer.write(original, List.of(BLANK), target)).isEqualTo(target);
+        assertThat(writer.write(original, List.of(BLANK), ABOUT, target)).isEqualTo(target);
 
         assertThat(Files.readAllBytes(original)).isEqualTo(before);
         try (Workbook report = read(target); Workbook source = read(original)) {
@@ -81,12 +89,12 @@ class ErrorReportWriterTest {
             assertThat(Cells.sheetNames(report)).containsExactly("Lỗi", INFO, VALUES);
             assertListFirstAndActive(report);
             Sheet list = report.getSheetAt(0);
-            assertThat(Cells.strings(list.getRow(0), 0, 4)).containsExactlyElementsOf(HEADER);
-            assertThat(list.getLastRowNum()).isEqualTo(1);
-            assertListed(list.getRow(1), BLANK);
-            assertThat(list.getRow(1).getCell(3).getCellStyle().getWrapText()).isTrue();
-            assertThat(list.getRow(1).getCell(2).getHyperlink().getAddress()).isEqualTo("'Chỉ tiêu'!E6");
-            Cells.assertLaidOut(list, 1);
+            assertThat(Cells.strings(list.getRow(TOP), 0, 5)).containsExactlyElementsOf(HEADER);
+            assertThat(list.getLastRowNum()).isEqualTo(TOP + 1);
+            assertListed(list.getRow(TOP + 1), BLANK);
+            assertThat(list.getRow(TOP + 1).getCell(3).getCellStyle().getWrapText()).isTrue();
+            assertThat(list.getRow(TOP + 1).getCell(2).getHyperlink().getAddress()).isEqualTo("'Chỉ tiêu'!E6");
+            Cells.assertLaidOut(list, TOP + 1);
 
             Cell faulty = cell(report, VALUES, "E6");
             assertRed(faulty);
@@ -106,6 +114,86 @@ class ErrorReportWriterTest {
     }
 
     @Test
+    void theListOpensWithATitleBlockAClerkCanActOnAndPrintsOnePageWide() throws Exception {
+        Path original = sample("PC04-2024.xlsx", "000019-PC04-2024-e1415e3f.xlsx");
+        ErrorReportWriter.About about = new ErrorReportWriter.About("PC04",
+                "Phòng Cảnh sát điều tra tội phạm về ma túy", "2024", ABOUT.period(), "Báo cáo PC04 năm 2024.xlsx",
+                Instant.parse("2024-12-18T01:30:00Z"));
+        Path target = writer.write(original, List.of(BLANK, RATE, NOT_APPLICABLE), about,
+                ErrorReportWriter.reportPath(original));
+
+        try (Workbook report = read(target)) {
+            Sheet list = report.getSheetAt(0);
+            assertThat(list.getSheetName()).isEqualTo("Lỗi");
+            List<String> block = new java.util.ArrayList<>();
+            for (int r = 0; r < TOP; r++) {
+                block.add(list.getRow(r) == null ? "" : Cells.string(list.getRow(r), 0));
+            }
+            assertThat(block).containsExactly(
+                    "BÁO CÁO LỖI: TỆP BÁO CÁO BỊ TRẢ LẠI",
+                    "Đơn vị: PC04 – Phòng Cảnh sát điều tra tội phạm về ma túy",
+                    "Kỳ báo cáo: 2024 – Tổng kết năm 2024",
+                    "Tệp đã gửi: Báo cáo PC04 năm 2024.xlsx",
+                    "Nhận lúc: 18/12/2024 08:30",
+                    "Số lỗi: 2 (và 1 cảnh báo, không cần sửa để được nhận)",
+                    "Việc cần làm: sửa các ô tô đỏ (ghi chú trong ô nói cần sửa gì) và các lỗi liệt kê dưới đây, "
+                            + "rồi gửi lại tệp trước hạn nộp 20/12/2024.",
+                    "");
+            assertThat(report.getFontAt(list.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            for (int r = 0; r < TOP - 1; r++) {
+                int row = r;
+                assertThat(list.getMergedRegions()).as("title row %d spans the table", r).anyMatch(m ->
+                        m.getFirstRow() == row && m.getLastRow() == row && m.getFirstColumn() == 0
+                                && m.getLastColumn() == HEADER.size() - 1);
+                assertThat(list.getRow(r).getCell(0).getCellStyle().getWrapText()).isTrue();
+            }
+            assertThat(Cells.strings(list.getRow(TOP), 0, 5)).containsExactlyElementsOf(HEADER);
+            assertThat(Cells.strings(list.getRow(TOP + 1), 0, 5))
+                    .containsExactly("E-VALUE-BLANK", "Chỉ tiêu", "E6", BLANK.message(), "Lỗi");
+            assertThat(list.getRow(TOP + 3).getCell(4).getStringCellValue()).isEqualTo("Cảnh báo");
+            assertThat(list.getRow(TOP + 1).getCell(3).getCellStyle().getWrapText()).isTrue();
+            // A4 landscape, one page wide, the title block and the column headers on every page.
+            Cells.assertLaidOut(list, TOP + 1, 1);
+            assertThat(list.getColumnWidth(3)).isLessThanOrEqualTo(52 * 256);
+            // the longest code, in capitals, is not cut (they are wider than the 0 a width counts)
+            assertThat(list.getColumnWidth(0)).isGreaterThanOrEqualTo((int) ("E-RATE-NUMERATOR-GT".length() * 1.2 * 256));
+        }
+    }
+
+    @Test
+    void withoutAKnownPeriodTheSentenceHasNoDateAndAnUnknownUnitIsSaidSo() throws Exception {
+        Path original = sample("PA05-2024.xlsx", "PA05-2024.xlsx");
+        Finding period = Finding.error("E-PERIOD-UNKNOWN", INFO, "B5", "Kỳ báo cáo \"2031\" không có trong bộ tiêu chí nào đã nạp.");
+        ErrorReportWriter.About unknown = new ErrorReportWriter.About("PX99", null, "2031", null, "x.xlsx",
+                Instant.parse("2024-12-18T01:30:00Z"));
+        Path target = writer.write(original, List.of(period), unknown, dir.resolve("a.loi.xlsx"));
+        ErrorReportWriter.About none = new ErrorReportWriter.About(null, null, null, null, "rong.xlsx",
+                Instant.parse("2024-12-18T01:30:00Z"));
+        Path empty = writer.write(Files.write(dir.resolve("rong.xlsx"), new byte[0]),
+                List.of(Finding.error("E-FILE-EMPTY", "", "", "Tệp rỗng (0 byte): cần gửi lại tệp báo cáo.")), none,
+                dir.resolve("b.loi.xlsx"));
+        ErrorReportWriter.About late = new ErrorReportWriter.About("PA05", "Phòng An ninh mạng", "2024",
+                ABOUT.period(), "PA05-2024.xlsx", Instant.parse("2024-12-20T17:00:00Z")); // 21/12 00:00 in Hà Nội
+        Path lateReport = writer.write(original, List.of(BLANK), late, dir.resolve("c.loi.xlsx"));
+
+        try (Workbook a = read(target); Workbook b = read(empty); Workbook c = read(lateReport)) {
+            Sheet list = a.getSheetAt(0);
+            assertThat(Cells.string(list.getRow(1), 0)).isEqualTo("Đơn vị: PX99 (mã không có trong bộ tiêu chí)");
+            assertThat(Cells.string(list.getRow(2), 0))
+                    .isEqualTo("Kỳ báo cáo: 2031 (kỳ không có trong bộ tiêu chí nào đã nạp)");
+            assertThat(Cells.string(list.getRow(6), 0)).isEqualTo("Việc cần làm: sửa các ô tô đỏ (ghi chú trong ô nói "
+                    + "cần sửa gì) và các lỗi liệt kê dưới đây, rồi gửi lại tệp.");
+            Sheet alone = b.getSheetAt(0);
+            assertThat(Cells.string(alone.getRow(1), 0)).isEqualTo("Đơn vị: không đọc được mã đơn vị trong tệp");
+            assertThat(Cells.string(alone.getRow(2), 0)).isEqualTo("Kỳ báo cáo: không đọc được kỳ báo cáo trong tệp");
+            assertThat(Cells.string(alone.getRow(5), 0)).isEqualTo("Số lỗi: 1");
+            assertThat(Cells.string(alone.getRow(6), 0))
+                    .isEqualTo("Việc cần làm: sửa các lỗi liệt kê dưới đây, rồi gửi lại tệp.");
+            assertThat(Cells.string(c.getSheetAt(0).getRow(6), 0)).endsWith("rồi gửi lại tệp ngay (hạn nộp 20/12/2024 đã qua).");
+        }
+    }
+
+    @Test
     void everyFindingIsListedErrorsFirstAndEachCellGetsOneNoteWithAllItsMessages() throws Exception {
         Path original = sample("PC04-2024.xlsx", "PC04-2024.xlsx");
         Finding sameCell = Finding.error("E-VALUE-NOT-INTEGER", VALUES, "E12",
@@ -115,19 +203,19 @@ class ErrorReportWriterTest {
         List<Finding> findings = List.of(NOT_APPLICABLE, UNKNOWN, RATE, sameCell, wholeFile, noSuchSheet);
         Path target = dir.resolve("bao-cao").resolve("loi").resolve("PC04-2024.xlsx.loi.xlsx");
 
-        writer.write(original, findings, target);
+        writer.write(original, findings, ABOUT, target);
 
         try (Workbook report = read(target)) {
             Sheet list = report.getSheet("Lỗi");
-            assertThat(list.getLastRowNum()).isEqualTo(findings.size());
+            assertThat(list.getLastRowNum()).isEqualTo(TOP + findings.size());
             List<Finding> expected = List.of(UNKNOWN, RATE, sameCell, wholeFile, noSuchSheet, NOT_APPLICABLE);
             for (int i = 0; i < expected.size(); i++) {
-                assertListed(list.getRow(i + 1), expected.get(i));
+                assertListed(list.getRow(TOP + i + 1), expected.get(i));
             }
-            assertThat(list.getRow(1).getCell(4).getStringCellValue()).isEqualTo("Lỗi");
-            assertThat(list.getRow(6).getCell(4).getStringCellValue()).isEqualTo("Cảnh báo");
-            assertThat(list.getRow(4).getCell(2).getHyperlink()).isNull();
-            assertThat(list.getRow(5).getCell(2).getHyperlink()).isNull();
+            assertThat(list.getRow(TOP + 1).getCell(4).getStringCellValue()).isEqualTo("Lỗi");
+            assertThat(list.getRow(TOP + 6).getCell(4).getStringCellValue()).isEqualTo("Cảnh báo");
+            assertThat(list.getRow(TOP + 4).getCell(2).getHyperlink()).isNull();
+            assertThat(list.getRow(TOP + 5).getCell(2).getHyperlink()).isNull();
 
             assertRed(cell(report, VALUES, "B16"));
             assertNoted(cell(report, VALUES, "B16"), UNKNOWN);
@@ -163,7 +251,7 @@ class ErrorReportWriterTest {
         }
         byte[] before = Files.readAllBytes(original);
 
-        Path target = writer.write(original, List.of(BLANK), dir.resolve("PA05.xls.loi.xlsx"));
+        Path target = writer.write(original, List.of(BLANK), ABOUT, dir.resolve("PA05.xls.loi.xlsx"));
 
         assertThat(Files.readAllBytes(original)).isEqualTo(before);
         try (InputStream in = Files.newInputStream(target)) {
@@ -174,7 +262,7 @@ class ErrorReportWriterTest {
             assertThat(report).isInstanceOf(XSSFWorkbook.class);
             assertThat(Cells.sheetNames(report)).containsExactly("Lỗi", INFO, VALUES);
             assertListFirstAndActive(report);
-            assertListed(report.getSheetAt(0).getRow(1), BLANK);
+            assertListed(report.getSheetAt(0).getRow(TOP + 1), BLANK);
             assertThat(cell(report, INFO, "B4").getStringCellValue()).isEqualTo("PA05");
             assertThat(cell(report, VALUES, "B6").getStringCellValue()).isEqualTo("TP.XR");
             assertRed(cell(report, VALUES, "E6"));
@@ -194,23 +282,23 @@ class ErrorReportWriterTest {
         Finding notSpreadsheet = Finding.error("E-FILE-NOT-SPREADSHEET", "", "",
                 "Tệp không phải bảng tính Excel (.xlsx hoặc .xls): cần gửi tệp Excel theo mẫu.");
 
-        Path emptyReport = writer.write(empty, List.of(), dir.resolve("rong.xlsx.loi.xlsx"));
-        Path textReport = writer.write(text, List.of(notSpreadsheet), dir.resolve("ghi-chu.xlsx.loi.xlsx"));
+        Path emptyReport = writer.write(empty, List.of(), ABOUT, dir.resolve("rong.xlsx.loi.xlsx"));
+        Path textReport = writer.write(text, List.of(notSpreadsheet), ABOUT, dir.resolve("ghi-chu.xlsx.loi.xlsx"));
 
         try (Workbook report = read(emptyReport)) {
             assertThat(Cells.sheetNames(report)).containsExactly("Lỗi");
             Sheet list = report.getSheetAt(0);
-            assertThat(Cells.strings(list.getRow(0), 0, 4)).containsExactlyElementsOf(HEADER);
+            assertThat(Cells.strings(list.getRow(TOP), 0, 5)).containsExactlyElementsOf(HEADER);
             // Nothing was passed in: the reason the file could not be opened is listed all the same.
-            assertThat(list.getLastRowNum()).isEqualTo(1);
-            assertThat(list.getRow(1).getCell(0).getStringCellValue()).isEqualTo("E-FILE-EMPTY");
-            Cells.assertBlank(list.getRow(1), 1);
-            Cells.assertBlank(list.getRow(1), 2);
+            assertThat(list.getLastRowNum()).isEqualTo(TOP + 1);
+            assertThat(list.getRow(TOP + 1).getCell(0).getStringCellValue()).isEqualTo("E-FILE-EMPTY");
+            Cells.assertBlank(list.getRow(TOP + 1), 1);
+            Cells.assertBlank(list.getRow(TOP + 1), 2);
         }
         try (Workbook report = read(textReport)) {
             assertThat(Cells.sheetNames(report)).containsExactly("Lỗi");
-            assertThat(report.getSheetAt(0).getLastRowNum()).isEqualTo(1);
-            assertListed(report.getSheetAt(0).getRow(1), notSpreadsheet);
+            assertThat(report.getSheetAt(0).getLastRowNum()).isEqualTo(TOP + 1);
+            assertListed(report.getSheetAt(0).getRow(TOP + 1), notSpreadsheet);
         }
         assertThat(Files.size(empty)).isZero();
     }
@@ -221,10 +309,10 @@ class ErrorReportWriterTest {
         Finding formulaLike = Finding.error("=HYPERLINK(\"http://example.invalid\")", VALUES, "E6",
                 "=1+1 là giá trị không hợp lệ");
 
-        Path target = writer.write(original, List.of(formulaLike), dir.resolve("PA05.xlsx.loi.xlsx"));
+        Path target = writer.write(original, List.of(formulaLike), ABOUT, dir.resolve("PA05.xlsx.loi.xlsx"));
 
         try (Workbook report = read(target)) {
-            Row row = report.getSheetAt(0).getRow(1);
+            Row row = report.getSheetAt(0).getRow(TOP + 1);
             for (int c : new int[] {0, 3}) {
                 assertThat(row.getCell(c).getCellType()).isEqualTo(CellType.STRING);
                 assertThat(row.getCell(c).getCellStyle().getQuotePrefixed()).isTrue();
@@ -260,7 +348,7 @@ class ErrorReportWriterTest {
                 wb.write(out);
             }
             addCalculationChain(original);
-            Path target = writer.write(original, List.of(BLANK), dir.resolve("cong-thuc.xlsx.loi.xlsx"));
+            Path target = writer.write(original, List.of(BLANK), ABOUT, dir.resolve("cong-thuc.xlsx.loi.xlsx"));
 
             try (Workbook report = read(target)) {
                 for (Sheet sheet : report) {
@@ -295,10 +383,10 @@ class ErrorReportWriterTest {
     @Test
     void aResubmittedReportGetsANewListFirstAndTheOldNotesReplaced() throws Exception {
         Path original = sample("PA05-2024.xlsx", "PA05.xlsx");
-        Path first = writer.write(original, List.of(BLANK), dir.resolve("lan1.loi.xlsx"));
+        Path first = writer.write(original, List.of(BLANK), ABOUT, dir.resolve("lan1.loi.xlsx"));
         Path resent = Files.copy(first, dir.resolve("PA05-gui-lai.xlsx"));
 
-        Path second = writer.write(resent, List.of(BLANK), dir.resolve("PA05-gui-lai.xlsx.loi.xlsx"));
+        Path second = writer.write(resent, List.of(BLANK), ABOUT, dir.resolve("PA05-gui-lai.xlsx.loi.xlsx"));
 
         try (Workbook report = read(second)) {
             assertThat(Cells.sheetNames(report)).containsExactly("Lỗi", "Lỗi (cũ)", INFO, VALUES);
@@ -319,7 +407,7 @@ class ErrorReportWriterTest {
             }
         }
 
-        Path target = writer.write(original, List.of(BLANK), dir.resolve("macro.xlsm.loi.xlsx"));
+        Path target = writer.write(original, List.of(BLANK), ABOUT, dir.resolve("macro.xlsm.loi.xlsx"));
 
         try (InputStream in = Files.newInputStream(target)) {
             OPCPackage pkg = OPCPackage.open(in);

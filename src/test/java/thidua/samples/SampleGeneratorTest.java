@@ -46,7 +46,7 @@ class SampleGeneratorTest {
         Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
         headers.put("Kỳ báo cáo", List.of("Mã kỳ", "Tên kỳ", "Từ ngày", "Đến ngày", "Hạn nộp"));
         headers.put("Khối", List.of("Mã khối", "Tên khối"));
-        headers.put("Đơn vị", List.of("Mã đơn vị", "Tên đơn vị", "Loại", "Mã khối"));
+        headers.put("Đơn vị", List.of("Mã đơn vị", "Tên đơn vị", "Loại", "Mã khối", "Email"));
         headers.put("Chỉ tiêu", List.of("Mã chỉ tiêu", "Nội dung", "Đơn vị tính", "Kiểu", "Áp dụng cho khối"));
         headers.put("Tiêu chí", List.of("Mã tiêu chí", "Nội dung", "Nhóm", "Cách tính", "Chỉ tiêu", "Mục tiêu (%)",
                 "Điểm tối đa", "Áp dụng cho khối"));

@@ -216,6 +216,22 @@ public final class SampleProvince {
             new Unit("PX05", "Thanh tra Công an tỉnh", "Phòng", "K4"),
             new Unit("PH10", "Phòng Hậu cần", "Phòng", "K4"));
 
+    /**
+     * The units with an address in the scheme's optional {@code Email} column (where their
+     * error reports go); the others leave it blank. PC04 sends an invalid file, so its error
+     * report is e-mailed; PA05, the other, has none: its report goes to its outbox folder only.
+     */
+    private static final Map<String, String> EMAILS = Map.of(
+            "PC04", "pc04.thidua@congan.hoason.example",
+            "PC08", "pc08.thidua@congan.hoason.example",
+            "CAH.AT", "thidua@cah-anthinh.congan.hoason.example",
+            "PX01", "px01@congan.hoason.example");
+
+    /** The unit's address in the scheme, or null (blank cell). */
+    public static String email(String unitCode) {
+        return EMAILS.get(unitCode);
+    }
+
     /** Section titles of the submission sheet, in order. */
     public static final List<String> SECTIONS = List.of(
             "Trật tự an toàn giao thông",

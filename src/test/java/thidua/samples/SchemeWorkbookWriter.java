@@ -95,7 +95,7 @@ final class SchemeWorkbookWriter {
     }
 
     private void units(Sheet sheet, WorkbookStyles s) {
-        s.header(sheet, 0, "Mã đơn vị", "Tên đơn vị", "Loại", "Mã khối");
+        s.header(sheet, 0, "Mã đơn vị", "Tên đơn vị", "Loại", "Mã khối", "Email");
         int r = 1;
         for (Unit u : SampleProvince.units()) {
             Row row = row(sheet, r++);
@@ -103,8 +103,12 @@ final class SchemeWorkbookWriter {
             put(row, 1, u.name(), s.text);
             put(row, 2, u.kind(), s.text);
             put(row, 3, u.blockCode(), s.text);
+            String email = SampleProvince.email(u.code());
+            if (email != null) {
+                put(row, 4, email, s.text);
+            }
         }
-        WorkbookStyles.widths(sheet, 12, 60, 8, 9);
+        WorkbookStyles.widths(sheet, 12, 60, 8, 9, 40);
     }
 
     private void indicators(Sheet sheet, WorkbookStyles s) {

@@ -55,7 +55,7 @@ class DuePeriodsTest {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path pa05 = Files.copy(TestSubmissions.SAMPLES.resolve("2024/PA05-2024.xlsx"), inbox.resolve("PA05.xlsx"));
         Files.setLastModifiedTime(pa05, FileTime.from(TestSubmissions.ON_TIME.toInstant()));
-        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 0 accepted, 1 rejected, 0 duplicate");
+        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 0 accepted, 1 rejected, 0 duplicate; error reports: 1 to unit outboxes");
         assertThat(due.periods()).isEmpty();
     }
 }

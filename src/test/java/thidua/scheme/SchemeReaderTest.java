@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,11 @@ class SchemeReaderTest {
         assertThat(s.units()).extracting(Unit::code)
                 .containsExactlyElementsOf(SampleProvince.units().stream().map(SampleProvince.Unit::code).toList());
         assertThat(s.unit("CAH.BS")).contains(new Unit("CAH.BS", "Công an huyện Bắc Sơn", UnitKind.DISTRICT, "K1"));
-        assertThat(s.unit("PC08")).contains(new Unit("PC08", "Phòng Cảnh sát giao thông", UnitKind.DEPARTMENT, "K3"));
+        assertThat(s.unit("PC08")).contains(new Unit("PC08", "Phòng Cảnh sát giao thông", UnitKind.DEPARTMENT, "K3",
+                "pc08.thidua@congan.hoason.example"));
+        // the optional Email column: filled for some units, blank (null) for the others
+        assertThat(s.units()).filteredOn(u -> u.email() != null).extracting(Unit::code)
+                .containsExactlyInAnyOrder("CAH.AT", "PC04", "PC08", "PX01");
         assertThat(s.unitsOf("K1")).hasSize(11);
         assertThat(s.unitsOf("K2")).hasSize(8);
         assertThat(s.unitsOf("K3")).hasSize(10);
@@ -186,6 +191,27 @@ class SchemeReaderTest {
                         tuple("S-VALUE-BLANK", "Tiêu chí", "F9"),
                         tuple("S-SCOPE", "Tiêu chí", "H13"),
                         tuple("S-UNKNOWN-GRADE", "Khen thưởng", "C4"));
+    }
+
+    @Test
+    void aUnitsEmailIsOptionalButWhenWrittenMustBeAnAddress() throws Exception {
+        // CAH.BS is row 3 of Đơn vị: blank allowed, a plain address kept as written (trimmed)
+        SchemeReadResult blank = readEdited(sample().blank("Đơn vị", "E2").text("Đơn vị", "E3", "  bacson@ca.example.vn "));
+        assertThat(blank.problems()).isEmpty();
+        assertThat(blank.scheme().unit("CATP.HS").orElseThrow().email()).isNull();
+        assertThat(blank.scheme().unit("CAH.BS").orElseThrow().email()).isEqualTo("bacson@ca.example.vn");
+
+        for (String bad : List.of("bac son@ca.example.vn", "bacson", "bacson@localhost", "a@b@ca.example.vn",
+                "a@ca.example.vn; b@ca.example.vn", "=HYPERLINK(\"http://x\")", "thư@công-an.vn")) {
+            SchemeReadResult refused = readEdited(sample().text("Đơn vị", "E3", bad));
+            assertThat(refused.ok()).as(bad).isFalse();
+            assertThat(refused.problems()).as(bad).extracting(Finding::code, Finding::sheet, Finding::cell)
+                    .containsExactly(tuple("S-UNIT-EMAIL", "Đơn vị", "E3"));
+            assertThat(refused.problems().get(0).message()).as(bad)
+                    .contains("Email \"" + bad.strip() + "\"", "ô E3", "sheet Đơn vị", "địa chỉ thư điện tử")
+                    .doesNotContain("Exception", "thidua.");
+            assertThat(refused.problems().get(0).toString()).startsWith("S-UNIT-EMAIL Đơn vị!E3: ");
+        }
     }
 
     @Test

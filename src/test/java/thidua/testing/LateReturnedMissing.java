@@ -34,7 +34,7 @@ public final class LateReturnedMissing {
         copy("PA01-2024.xlsx", inbox, TestSubmissions.ON_TIME);
         copy("PC08-2024.xlsx", inbox, LATE);
         copy("PA05-2024.xlsx", inbox, TestSubmissions.ON_TIME);
-        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 2 accepted, 1 rejected, 0 duplicate");
+        assertThat(runs.importInbox(inbox).summary()).isEqualTo("import: 2 accepted, 1 rejected, 0 duplicate; error reports: 1 to unit outboxes");
     }
 
     /** Copies a shipped sample into {@code inbox}, arriving at {@code arrival}. */

@@ -55,7 +55,8 @@ class UploadsTest {
     private static final Path INBOX = DATA.resolve("inbox");
     private static final String PASSWORD = "Mat-khau-thu-nghiem-1";
     /** A stored original or error report: a generated name, never the one sent. */
-    private static final String GENERATED = "\\d{6}-[0-9a-f]{12}(\\.loi)?\\.xlsx";
+    private static final String GENERATED =
+            "\\d{6}-([A-Za-z0-9][A-Za-z0-9._-]*-[A-Za-z0-9][A-Za-z0-9._-]*-[0-9a-f]{8}|[0-9a-f]{12})(\\.loi)?\\.xlsx";
 
     @LocalServerPort
     int port;
