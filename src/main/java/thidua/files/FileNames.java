@@ -17,10 +17,14 @@ public final class FileNames {
     /**
      * {@code name} as a single folder or file name: its last path segment, so that
      * {@code root.resolve(segment(name))} stays directly under {@code root} (the period
-     * folders {@code OUT/P/} and {@code OUTBOX/<recipient>/P/}).
+     * folders {@code OUT/P/} and {@code OUTBOX/<recipient>/P/}); {@code .}, {@code ..} and an
+     * empty name become {@code _}.
      */
     public static String segment(String name) {
-        return Path.of(name).getFileName().toString();
+        Path last = Path.of(name).getFileName();
+        String segment = last == null ? "" : last.toString();
+        // "." and ".." are path steps, not names: OUT/.. would be the folder above OUT.
+        return segment.isEmpty() || segment.equals(".") || segment.equals("..") ? "_" : segment;
     }
 
     /**

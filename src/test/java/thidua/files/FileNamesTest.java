@@ -13,6 +13,9 @@ class FileNamesTest {
         assertThat(FileNames.segment("Q1.2024")).isEqualTo("Q1.2024");
         assertThat(root.resolve(FileNames.segment("../../etc/passwd"))).isEqualTo(Path.of("/srv/out/passwd"));
         assertThat(root.resolve(FileNames.segment("/tmp/x")).getParent()).isEqualTo(root);
+        for (String step : new String[] {"..", ".", "", "x/..", "/"}) {
+            assertThat(root.resolve(FileNames.segment(step)).normalize().getParent()).as(step).isEqualTo(root);
+        }
     }
 
     @Test
