@@ -45,8 +45,8 @@ class Utf8RelaunchTest {
                 "--data-dir", work.resolve("data").toString())) {
             assertThat(run.awaitExit(Duration.ofMinutes(4))).as(run.tail()).isZero();
             assertThat(run.output())
-                    .contains("Công an Phường.xlsx: accepted as #")
-                    .contains("PC09-\uFFFD.xlsx: accepted as #")
+                    .contains("Công an Phường.xlsx: đã nhận, lưu số #")
+                    .contains("PC09-\uFFFD.xlsx: đã nhận, lưu số #")
                     .contains("import: 2 accepted, 0 rejected, 0 duplicate")
                     .contains("chỉ tiêu")
                     .doesNotContain("InvalidPathException").doesNotContain("Exception");

@@ -96,7 +96,7 @@ class Consolidator {
         }
         store.record(results, stored.versionId(), out.toString(), lastSubmission, jobExecutionId, generatedAt);
         logBlocks(results);
-        files.forEach(f -> log.info("wrote {}", f));
+        files.forEach(f -> log.info("đã ghi {}", f));
         return new Outcome(results, files, summary(results, out));
     }
 
@@ -109,7 +109,7 @@ class Consolidator {
             String first = standings.stream().filter(s -> s.ranked() && s.rank() == 1)
                     .map(s -> s.unit().code() + " " + s.card().total().toPlainString())
                     .reduce((a, b) -> a + ", " + b).orElse("-");
-            log.info("{} {}: {}/{} ranked, average {}, first {}", block.code(), block.name(), ranked,
+            log.info("{} {}: {}/{} đơn vị được xếp hạng, điểm trung bình {}, đứng đầu {}", block.code(), block.name(), ranked,
                     standings.size(), average == null ? "-" : average.toPlainString(), first);
         }
     }

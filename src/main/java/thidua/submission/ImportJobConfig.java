@@ -101,7 +101,7 @@ class ImportJobConfig {
                     submissions.recordNotAFile(n.originalName(), n.kind(), n.movedTo(), step.getJobExecutionId()));
         }
         var files = Inbox.beside(inbox).readyFiles(Duration.ofMillis(settings.inbox().settleMillis()));
-        log.info("{} file(s) in {}", files.size(), inbox);
+        log.info("{} tệp trong {}", files.size(), inbox);
         return new ListItemReader<>(files);
     }
 

@@ -71,7 +71,7 @@ record Inbox(Path dir, Path archive, Path rejected) {
             boolean settled = !looks.containsKey(p) || looks.get(p).equals(look(p));
             if (!settled) {
                 LoggerFactory.getLogger("thidua.import")
-                        .info("{}: still being written, left for the next scan", LogText.escape(p.getFileName().toString()));
+                        .info("{}: tệp đang được ghi, để lần quét sau", LogText.escape(p.getFileName().toString()));
             }
             return settled;
         }).toList();

@@ -236,12 +236,12 @@ class SubmissionFiler {
     private static void announce(Examination e, long id, Path report) {
         String name = LogText.escape(e.file().originalName());
         switch (e.verdict()) {
-            case ACCEPTED -> log.info("{}: accepted as #{} ({} kỳ {}, {} chỉ tiêu{})", name, id, e.parsed().unitCode(),
+            case ACCEPTED -> log.info("{}: đã nhận, lưu số #{} ({} kỳ {}, {} chỉ tiêu{})", name, id, e.parsed().unitCode(),
                     e.parsed().periodCode(), e.parsed().values().size(),
                     e.parsed().warnings().isEmpty() ? "" : ", " + e.parsed().warnings().size() + " cảnh báo");
-            case DUPLICATE -> log.info("{}: duplicate of #{}, not imported again", name, e.duplicateOf());
+            case DUPLICATE -> log.info("{}: trùng lặp với tệp #{}, không nhập lại", name, e.duplicateOf());
             case REJECTED -> {
-                log.info("{}: rejected as #{} with {} lỗi, report {}", name, id, e.parsed().errors().size(), report);
+                log.info("{}: bị trả lại, lưu số #{}, {} lỗi, báo cáo lỗi {}", name, id, e.parsed().errors().size(), report);
                 for (Finding f : e.parsed().errors()) {
                     log.info("    {}", LogText.escape(f.toString()));
                 }

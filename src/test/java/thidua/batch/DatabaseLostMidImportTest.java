@@ -56,7 +56,7 @@ class DatabaseLostMidImportTest {
                 Matcher line = LOST.matcher(out);
                 assertThat(line.find()).as("the one line:\n" + run.tail()).isTrue();
                 lost = Long.parseLong(line.group(1));
-                String after = out.substring(out.indexOf("file(s) in"));
+                String after = out.substring(out.indexOf("tệp trong"));
                 assertThat(after).doesNotContain("\tat ", "Exception", "PSQLException", "Caused by");
                 assertThat(after.lines().filter(l -> l.contains("cơ sở dữ liệu"))).hasSize(1);
             }

@@ -120,7 +120,7 @@ class HostileInboxTest {
             return 0;
         });
 
-        assertThat(printed).contains("PA05\\nERROR forged line \\u001B[31m.xlsx: rejected as #")
+        assertThat(printed).contains("PA05\\nERROR forged line \\u001B[31m.xlsx: bị trả lại, lưu số #")
                 .doesNotContain("\nERROR forged").doesNotContain("\u001B");
     }
 

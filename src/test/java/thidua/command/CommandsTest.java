@@ -113,7 +113,7 @@ class CommandsTest {
         copy("PA05-2024.xlsx", inbox, "PA05.xlsx", ON_TIME);
         Result result = execute("import", "--inbox", inbox.toString());
         assertThat(result.exit()).isZero();
-        assertThat(result.output()).contains("PA05.xlsx: rejected", "E-VALUE-BLANK Chỉ tiêu!E6",
+        assertThat(result.output()).contains("PA05.xlsx: bị trả lại", "E-VALUE-BLANK Chỉ tiêu!E6",
                 "import: 0 accepted, 1 rejected, 0 duplicate");
         assertThat(count("SELECT count(*) FROM submission_value")).isZero();
         assertThat(jdbc.sql("SELECT code || ' ' || sheet || '!' || cell FROM submission_finding")
@@ -156,7 +156,7 @@ class CommandsTest {
         copy("PC08-2024.xlsx", inbox, "PC08.xlsx", ON_TIME);
         copy("PC08-2024.xlsx", inbox, "PC08-gui-lai.xlsx", ON_TIME.plusHours(1));
         Result result = execute("import", "--inbox", inbox.toString());
-        assertThat(result.output()).contains("PC08-gui-lai.xlsx: duplicate of #1",
+        assertThat(result.output()).contains("PC08-gui-lai.xlsx: trùng lặp với tệp #1",
                 "import: 1 accepted, 0 rejected, 1 duplicate");
         assertThat(listFiles(work.resolve("archive").resolve("duplicate"))).hasSize(1);
         assertThat(listFiles(work.resolve("archive").resolve("2024").resolve("PC08"))).hasSize(1);

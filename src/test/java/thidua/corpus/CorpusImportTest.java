@@ -61,7 +61,7 @@ import thidua.workbook.Samples;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CorpusImportTest {
     private static final Pattern FILE_LINE = Pattern.compile(
-            "(?m)^\\d\\d:\\d\\d:\\d\\d INFO +(.+?): (accepted as|rejected as|duplicate of) #\\d+");
+            "(?m)^\\d\\d:\\d\\d:\\d\\d INFO +(.+?): (đã nhận, lưu số|bị trả lại, lưu số|trùng lặp với tệp) #\\d+");
 
     /** The whole corpus, the 0-byte file included. */
     private static final List<Case> CASES = Corpus.cases();
@@ -124,8 +124,8 @@ class CorpusImportTest {
         Matcher m = FILE_LINE.matcher(imported.output());
         while (m.find()) {
             names.add(m.group(1));
-            verdicts.put(m.group(1), m.group(2).startsWith("accepted") ? "ACCEPTED"
-                    : m.group(2).startsWith("rejected") ? "REJECTED" : "DUPLICATE");
+            verdicts.put(m.group(1), m.group(2).startsWith("đã nhận") ? "ACCEPTED"
+                    : m.group(2).startsWith("bị trả lại") ? "REJECTED" : "DUPLICATE");
         }
         assertThat(names).containsExactlyInAnyOrderElementsOf(expectedStatus.keySet());
         assertThat(verdicts).isEqualTo(expectedStatus);
@@ -280,8 +280,8 @@ class CorpusImportTest {
         Result result = execute("import", "--inbox", again.toString());
         assertThat(result.exit()).isZero();
         // The corpus import already rejected a 0-byte file (E-FILE-EMPTY): this one has the same (no) bytes.
-        assertThat(result.output()).contains(empty.fileName() + ": duplicate of",
-                "PC08-2024-sau-tep-rong.xlsx: accepted", "import: 1 accepted, 0 rejected, 1 duplicate");
+        assertThat(result.output()).contains(empty.fileName() + ": trùng lặp với tệp",
+                "PC08-2024-sau-tep-rong.xlsx: đã nhận", "import: 1 accepted, 0 rejected, 1 duplicate");
         assertThat(listFiles(again)).isEmpty();
         assertThat(jdbc.sql("""
                 SELECT f.code FROM submission_finding f JOIN submission s ON s.id = f.submission_id
