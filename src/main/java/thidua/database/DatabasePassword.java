@@ -58,7 +58,7 @@ final class DatabasePassword {
     static String read(Path file) throws IOException {
         if (Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS).stream().anyMatch(p -> !OWNER_ONLY.contains(p))) {
             Files.setPosixFilePermissions(file, OWNER_ONLY);
-            LoggerFactory.getLogger(DatabasePassword.class).warn("{} was readable by others: now by its owner only", file);
+            LoggerFactory.getLogger(DatabasePassword.class).warn("{}: người khác đọc được, nay chỉ chủ sở hữu đọc được", file);
         }
         String password = Files.readString(file, StandardCharsets.US_ASCII).trim();
         if (password.isEmpty()) {
@@ -106,7 +106,7 @@ final class DatabasePassword {
                 }
             }
             LoggerFactory.getLogger(DatabasePassword.class)
-                    .info("embedded PostgreSQL: connections now need the password in {}", pgData.resolveSibling(FILE));
+                    .info("PostgreSQL nhúng: từ nay kết nối cần mật khẩu trong {}", pgData.resolveSibling(FILE));
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Không đặt được mật khẩu cho PostgreSQL nhúng tại " + pgData
                     + " (tệp mật khẩu " + pgData.resolveSibling(FILE) + ")", e);

@@ -93,7 +93,7 @@ class Delivery {
         Sending retried = retryPending();
         List<Recipient> recipients = properties.recipients();
         if (recipients.isEmpty()) {
-            log.info("delivery: no recipients configured (thidua.delivery.recipients)");
+            log.info("delivery: chưa cấu hình người nhận (thidua.delivery.recipients)");
             return new Report(0, 0, 0, retried);
         }
         Outbox outbox = new Outbox(properties.outbox());
@@ -117,7 +117,7 @@ class Delivery {
     public Sending retryPending() {
         int released = newTransaction.execute(tx -> store.releaseAbandoned(properties.sendingLease()));
         if (released > 0) {
-            log.warn("delivery: {} e-mail(s) claimed but never confirmed are pending again", released);
+            log.warn("delivery: {} thư đã nhận gửi nhưng chưa được xác nhận, sẽ gửi lại", released);
         }
         return send(newTransaction.execute(tx -> store.pendingEmails()));
     }
@@ -150,7 +150,7 @@ class Delivery {
             throw new UncheckedIOException("Không chép được kết quả vào " + folder, e);
         }
         if (fresh.isEmpty()) {
-            log.info("delivery: {}: nothing new for {}", recipient.key(), periodCode);
+            log.info("delivery: {}: không có gì mới của kỳ {}", recipient.key(), periodCode);
             return new Delivered(0, Optional.empty());
         }
         int version = store.nextDeliveryVersion(recipient.key(), periodCode);
@@ -166,7 +166,7 @@ class Delivery {
             } catch (IOException e) {
                 throw new UncheckedIOException("Không đọc được " + path, e);
             }
-            log.info("delivery: {}: {} (version {})", recipient.key(), path, n.placed().version());
+            log.info("delivery: {}: {} (phiên bản {})", recipient.key(), path, n.placed().version());
         }
         return new Delivered(fresh.size(), address == null ? Optional.empty() : Optional.of(id));
     }
@@ -192,13 +192,13 @@ class Delivery {
                 } catch (Exception e) {
                     String error = describe(e);
                     newTransaction.executeWithoutResult(tx -> store.markFailed(id, error));
-                    log.warn("delivery: e-mail {} to {} <{}> not sent (attempt {}): {}", id, email.recipientKey(),
+                    log.warn("delivery: thư {} gửi {} <{}> chưa gửi được (lần thử {}): {}", id, email.recipientKey(),
                             email.address(), email.attempts(), error);
                     failed++;
                     continue;
                 }
                 newTransaction.executeWithoutResult(tx -> store.markSent(id));
-                log.info("delivery: e-mail {} sent to {} <{}> ({})", id, email.recipientKey(), email.address(),
+                log.info("delivery: đã gửi thư {} tới {} <{}> ({})", id, email.recipientKey(), email.address(),
                         email.messageId());
                 sent++;
             }

@@ -81,7 +81,7 @@ class UnitReports implements ReportsDue {
                 }
             } catch (RuntimeException e) {
                 // The report stays due: the next import gives it.
-                log.warn("delivery: error report of #{} not given to {} ({}); the next import tries again",
+                log.warn("delivery: báo cáo lỗi của tệp #{} chưa chuyển được cho {} ({}); lần nhập sau sẽ thử lại",
                         report.id(), report.unitCode(), e.toString());
             }
         }
@@ -113,7 +113,7 @@ class UnitReports implements ReportsDue {
         Optional<Unit> unit = scheme.flatMap(s -> s.unit(report.unitCode()));
         Optional<Period> period = scheme.flatMap(s -> s.period(report.periodCode()));
         if (unit.isEmpty() || period.isEmpty()) {
-            log.info("delivery: #{}: unit {} no longer in the scheme of {}, its error report stays in rejected/",
+            log.info("delivery: tệp #{}: đơn vị {} không còn trong bộ tiêu chí của kỳ {}, báo cáo lỗi vẫn ở rejected/",
                     report.id(), report.unitCode(), report.periodCode());
             submissions.reportGiven(report.id());
             return Optional.empty();
@@ -140,8 +140,8 @@ class UnitReports implements ReportsDue {
         store.insertFile(id, key, report.periodCode(), name, placed.version(), name, placed.path().toString(), sha,
                 fingerprint, size);
         submissions.reportGiven(report.id());
-        log.info("delivery: {}: {} (error report of #{}{})", key, placed.path(), report.id(),
-                address == null ? "" : ", e-mail to " + address);
+        log.info("delivery: {}: {} (báo cáo lỗi của tệp #{}{})", key, placed.path(), report.id(),
+                address == null ? "" : ", thư gửi tới " + address);
         return Optional.of(address == null ? Optional.empty() : Optional.of(id));
     }
 
