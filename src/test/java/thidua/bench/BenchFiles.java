@@ -28,7 +28,7 @@ import thidua.workbook.WorkbookEdits;
  * {@code invalidPercent} % more files that must be rejected (a copy with one negative
  * `Kỳ này` value).
  *
- * <p>Usage: {@code BenchFiles N INVALID_PERCENT SCHEME_OUT INBOX_DIR}.
+ * <p>Usage: {@code BenchFiles N INVALID_PERCENT SCHEME_OUT INBOX_DIR|-}.
  */
 public final class BenchFiles {
     private BenchFiles() {
@@ -38,8 +38,7 @@ public final class BenchFiles {
         int n = Integer.parseInt(args[0]);
         int invalidPercent = Integer.parseInt(args[1]);
         Path schemeOut = Path.of(args[2]);
-        Path inbox = Path.of(args[3]);
-        Files.createDirectories(inbox);
+        Path inbox = args[3].equals("-") ? null : Path.of(args[3]); // "-": the scheme alone
         Files.createDirectories(schemeOut.toAbsolutePath().getParent());
 
         // Valid, on-time samples per block: the templates of that block's units.
@@ -80,6 +79,12 @@ public final class BenchFiles {
         }
 
         writeScheme(units, schemeOut);
+        if (inbox == null) {
+            System.out.printf("bench: scheme of %d units in %d blocks (%s); no inbox%n",
+                    units.size(), blocks.size(), schemeOut.getFileName());
+            return;
+        }
+        Files.createDirectories(inbox);
 
         Map<String, WorkbookEdits> opened = new LinkedHashMap<>();
         int invalidEvery = invalidPercent <= 0 ? 0 : Math.max(1, 100 / invalidPercent);
