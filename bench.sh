@@ -121,7 +121,7 @@ import_fps=$(awk -v f="$files" -v s="$import_s" 'BEGIN { printf "%.1f", f / s }'
 ratio=$(awk -v a="$floor_fps" -v b="$import_fps" 'BEGIN { printf "%.0f", a / b }')
 # Beyond start-up: `status` is almost only a command's start-up (Spring context + embedded
 # PostgreSQL), so import's time minus status's time approximates its per-file work.
-steady_s=$(awk -v a="$import_s" -v b="$status_s" 'BEGIN { d = a - b; printf "%.2f", d > 0.01 ? d : 0.01 }')
+steady_s=$(awk -v a="$import_s" -v b="$status_s" 'BEGIN { d = a - b; printf "%.2f", (d > 0.01 ? d : 0.01) }')
 steady_fps=$(awk -v f="$files" -v s="$steady_s" 'BEGIN { printf "%.1f", f / s }')
 steady_ratio=$(awk -v a="$floor_fps" -v b="$steady_fps" 'BEGIN { printf "%.0f", a / b }')
 
