@@ -44,10 +44,12 @@ if [[ ! -f target/thidua.jar ]]; then
   ./mvnw -q -B package -DskipTests
 fi
 log "compiling the test classes (the generator)"
-./mvnw -q -B -o test-compile
+./mvnw -q -B -o test-compile || ./mvnw -q -B test-compile
 mkdir -p target/bench
 if [[ ! -s target/bench/classpath.txt || pom.xml -nt target/bench/classpath.txt ]]; then
-  ./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt >/dev/null
+  # offline first (no network needed once the build has run), online if a plugin is missing
+  ./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt >/dev/null \
+    || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt >/dev/null
 fi
 cp="target/test-classes:target/classes:$(cat target/bench/classpath.txt)"
 
