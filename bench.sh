@@ -117,15 +117,19 @@ cons_s=$secs cons_rss=$rss_mb
 run status status --period "$period"
 status_s=$secs status_rss=$rss_mb
 
-accepted=$(find "$dir/archive" -type f 2>/dev/null | wc -l)
-rejected=$(find "$dir/rejected" -type f ! -name '*.loi.xlsx' 2>/dev/null | wc -l)
+accepted=$({ find "$dir/archive" -type f 2>/dev/null || true; } | wc -l)
+rejected=$({ find "$dir/rejected" -type f ! -name '*.loi.xlsx' 2>/dev/null || true; } | wc -l)
 import_fps=$(awk -v f="$files" -v s="$import_s" 'BEGIN { printf "%.1f", f / s }')
 ratio=$(awk -v a="$floor_fps" -v b="$import_fps" 'BEGIN { printf "%.0f", a / b }')
 # Beyond start-up: `status` is almost only a command's start-up (Spring context + embedded
 # PostgreSQL), so import's time minus status's time approximates its per-file work.
-steady_s=$(awk -v a="$import_s" -v b="$status_s" 'BEGIN { d = a - b; printf "%.2f", (d > 0.01 ? d : 0.01) }')
-steady_fps=$(awk -v f="$files" -v s="$steady_s" 'BEGIN { printf "%.1f", f / s }')
-steady_ratio=$(awk -v a="$floor_fps" -v b="$steady_fps" 'BEGIN { printf "%.0f", a / b }')
+# (Shown only when import outlasts status by a second or more: below, the difference is noise.)
+steady_s=$(awk -v a="$import_s" -v b="$status_s" 'BEGIN { d = a - b; if (d >= 1) printf "%.2f", d; else printf "-" }')
+steady_fps=- steady_ratio=-
+if [[ "$steady_s" != - ]]; then
+  steady_fps=$(awk -v f="$files" -v s="$steady_s" 'BEGIN { printf "%.1f", f / s }')
+  steady_ratio=$(awk -v a="$floor_fps" -v b="$steady_fps" 'BEGIN { printf "%.0f", a / b }')
+fi
 
 echo
 printf 'bench: N=%d, -Xmx%s, %d files (%d accepted, %d rejected), %s\n' \
@@ -135,7 +139,7 @@ printf '|%s|%s|%s|%s|%s|%s|\n' ---------------------------- --------- --------- 
 printf '| %-26s | %7d | %7.3f | %9.0f | %8s | %8s |\n' "inflate floor (files)" "$files" "$floor_s" "$floor_fps" 1 -
 printf '| %-26s | %7d | %7.2f | %9s | %8s | %8d |\n' "scheme (units)" "$n" "$scheme_s" - - "$scheme_rss"
 printf '| %-26s | %7d | %7.2f | %9s | %8s | %8d |\n' "import (files)" "$files" "$import_s" "$import_fps" "$ratio" "$import_rss"
-printf '| %-26s | %7d | %7.2f | %9s | %8s | %8s |\n' "import − status (start-up)" "$files" "$steady_s" "$steady_fps" "$steady_ratio" -
+printf '| %-26s | %7d | %7s | %9s | %8s | %8s |\n' "import − status (start-up)" "$files" "$steady_s" "$steady_fps" "$steady_ratio" -
 printf '| %-26s | %7d | %7.2f | %9s | %8s | %8d |\n' "consolidate (units)" "$n" "$cons_s" - - "$cons_rss"
 printf '| %-26s | %7s | %7.2f | %9s | %8s | %8d |\n' "status" - "$status_s" - - "$status_rss"
 echo
