@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,12 +13,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -97,7 +92,7 @@ class DeliveryTest {
         assertThat(gd.getSubject()).isEqualTo("Kết quả thi đua kỳ 2024 (phiên bản 1)");
         assertThat(gd.getFrom()[0].toString()).contains("thidua@congan.example.vn");
         assertThat(attachments(gd)).containsExactly("bang-diem-2024.xlsx", "bao-cao-2024.pdf", "tong-hop-2024.xlsx");
-        assertThat(text(gd)).contains("Kính gửi Đồng chí Giám đốc", "kỳ 2024 (phiên bản 1)", "bang-diem-2024.xlsx");
+        assertThat(Mails.text(gd)).contains("Kính gửi Đồng chí Giám đốc", "kỳ 2024 (phiên bản 1)", "bang-diem-2024.xlsx");
         MimeMessage pv01 = to(mail, PV01);
         assertThat(attachments(pv01)).containsExactly("tong-hop-2024.xlsx");
         // The attachment is the file itself.
@@ -220,7 +215,7 @@ class DeliveryTest {
         assertThat(toPv01).extracting(MimeMessage::getSubject).containsExactly(
                 "Kết quả thi đua kỳ 2024 (phiên bản 1)", "Kết quả thi đua kỳ 2024 (phiên bản 2)");
         assertThat(attachments(toPv01.get(1))).containsExactly("tong-hop-2024.v2.xlsx");
-        assertThat(text(toPv01.get(1))).contains("thay cho tệp cùng loại đã gửi trước đây");
+        assertThat(Mails.text(toPv01.get(1))).contains("thay cho tệp cùng loại đã gửi trước đây");
 
         assertThat(outbox("bgd-giam-doc")).containsExactly("bang-diem-2024.v2.xlsx", "bang-diem-2024.xlsx",
                 "bao-cao-2024.pdf", "bao-cao-2024.v2.pdf", "tong-hop-2024.v2.xlsx", "tong-hop-2024.xlsx");
@@ -437,40 +432,11 @@ class DeliveryTest {
 
     /** Attachment file names, sorted. */
     private static List<String> attachments(MimeMessage message) throws Exception {
-        return parts(message).keySet().stream().sorted().toList();
+        return Mails.attachments(message).keySet().stream().sorted().toList();
     }
 
     private static byte[] attachment(MimeMessage message, String name) throws Exception {
-        return parts(message).get(name);
-    }
-
-    private static Map<String, byte[]> parts(Part part) throws Exception {
-        Map<String, byte[]> files = new TreeMap<>();
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                files.putAll(parts(multipart.getBodyPart(i)));
-            }
-        } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-            files.put(part.getFileName(), part.getInputStream().readAllBytes());
-        }
-        return files;
-    }
-
-    /** The plain-text body. */
-    private static String text(Part part) throws Exception {
-        if (part.getContent() instanceof Multipart multipart) {
-            List<String> texts = new ArrayList<>();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                String t = text(body);
-                if (!t.isEmpty()) {
-                    texts.add(t);
-                }
-            }
-            return String.join("\n", texts);
-        }
-        return part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
-                ? (String) part.getContent() : "";
+        return Mails.attachments(message).get(name);
     }
 
 }

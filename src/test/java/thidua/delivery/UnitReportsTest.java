@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -79,7 +75,7 @@ class UnitReportsTest {
         MimeMessage m = mail[0];
         assertThat(m.getAllRecipients()).extracting(Object::toString).singleElement().asString().contains(PC04);
         assertThat(m.getSubject()).isEqualTo("Báo cáo kỳ 2024 của PC04 bị trả lại: PC04-2024.xlsx (2 lỗi)");
-        String body = text(m);
+        String body = Mails.text(m);
         assertThat(body).contains("Kính gửi Phòng Cảnh sát điều tra tội phạm về ma túy (PC04)",
                 "Tệp báo cáo \"PC04-2024.xlsx\" nhận lúc 18/12/2024 16:00", "Tổng kết năm 2024 (2024)", "có 2 lỗi",
                 "các ô có lỗi", "tô đỏ", "gửi lại tệp trước hạn nộp 20/12/2024.");
@@ -87,7 +83,7 @@ class UnitReportsTest {
         Path stored = Path.of(storedPath("PC04-2024.xlsx"));
         Path report = Path.of(stored + ".loi.xlsx");
         assertThat(stored.getFileName().toString()).matches("\\d{6}-PC04-2024-[0-9a-f]{8}\\.xlsx");
-        Map<String, byte[]> attached = attachments(m);
+        Map<String, byte[]> attached = Mails.attachments(m);
         assertThat(attached).containsOnlyKeys(report.getFileName().toString());
         byte[] bytes = attached.get(report.getFileName().toString());
         assertThat(bytes).isEqualTo(Files.readAllBytes(report));
@@ -193,31 +189,5 @@ class UnitReportsTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Map<String, byte[]> attachments(Part part) throws Exception {
-        Map<String, byte[]> found = new java.util.TreeMap<>();
-        if (part.getContent() instanceof Multipart multi) {
-            for (int i = 0; i < multi.getCount(); i++) {
-                found.putAll(attachments(multi.getBodyPart(i)));
-            }
-        } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-            found.put(part.getFileName(), part.getInputStream().readAllBytes());
-        }
-        return found;
-    }
-
-    private static String text(Part part) throws Exception {
-        if (part.getContent() instanceof Multipart multi) {
-            List<String> texts = new ArrayList<>();
-            for (int i = 0; i < multi.getCount(); i++) {
-                BodyPart p = multi.getBodyPart(i);
-                if (!Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
-                    texts.add(text(p));
-                }
-            }
-            return String.join("\n", texts);
-        }
-        return part.getContent() instanceof String s ? s : "";
     }
 }
