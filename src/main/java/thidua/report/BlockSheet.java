@@ -46,7 +46,7 @@ final class BlockSheet {
     /**
      * Widest that the columns may grow, in characters (names, how a criterion is scored and notes
      * wrap; so do the figures' headers): with them, a table fits an A4 landscape page across at
-     * about 90 %, its type printed at 8 to 9 pt.
+     * about 100 % in the workbooks' Calibri (Carlito in LibreOffice).
      */
     private static final int NAME_CHARS = 30;
     private static final int METHOD_CHARS = 28;
@@ -137,11 +137,8 @@ final class BlockSheet {
                     .filter(c -> c.criterion().code().equals(criterion.code())).findFirst().orElse(null);
             criterion(out.row(sheet, r++), s, criterion, score);
         }
-        List<BigDecimal> totals = new ArrayList<>();
-        totals.add(card.base().rounded());
-        totals.add(card.bonus().rounded());
-        totals.add(card.deduction().rounded());
-        totals.add(card.total());
+        List<BigDecimal> totals = List.of(card.base().rounded(), card.bonus().rounded(), card.deduction().rounded(),
+                card.total());
         List<String> notes = List.of(card.noApplicableCriterion() ? NO_CRITERION : "", "", card.late() ? LATE : "", "");
         for (int i = 0; i < totals.size(); i++) {
             Row row = out.row(sheet, r++);

@@ -57,7 +57,8 @@ final class SheetPrint {
      */
     static void keepTogether(Sheet sheet, List<CellRangeAddress> tables) {
         int chars = 0;
-        for (int c = 0; c <= lastColumn(sheet); c++) {
+        int columns = columns(sheet);
+        for (int c = 0; c < columns; c++) {
             chars += sheet.getColumnWidth(c) / 256;
         }
         double scale = Math.min(1, PAGE_POINTS_ACROSS / (Math.max(1, chars) * POINTS_PER_CHAR));
@@ -87,12 +88,13 @@ final class SheetPrint {
         return points;
     }
 
-    private static int lastColumn(Sheet sheet) {
-        int last = 0;
+    /** Columns the sheet's rows reach (the widest row's). */
+    private static int columns(Sheet sheet) {
+        int columns = 0;
         for (Row row : sheet) {
-            last = Math.max(last, row.getLastCellNum() - 1);
+            columns = Math.max(columns, row.getLastCellNum());
         }
-        return last;
+        return columns;
     }
 
     /**
@@ -103,11 +105,8 @@ final class SheetPrint {
     static int pagesWide(Sheet sheet, int frozenColumns) {
         int total = 0;
         int frozen = 0;
-        int last = 0;
-        for (Row row : sheet) {
-            last = Math.max(last, row.getLastCellNum());
-        }
-        for (int c = 0; c < last; c++) {
+        int columns = columns(sheet);
+        for (int c = 0; c < columns; c++) {
             int chars = sheet.getColumnWidth(c) / 256;
             total += chars;
             if (c < frozenColumns) {
