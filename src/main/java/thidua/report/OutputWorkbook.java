@@ -108,10 +108,7 @@ final class OutputWorkbook implements AutoCloseable {
      * movement and the names come from the scheme workbook. Returns the table's first row.
      */
     int infoHeader(Sheet sheet, String captionText, OutputInfo about, int width) {
-        banner(sheet, 0, width, captionText, styles.caption, CAPTION_LINE_POINTS);
-        banner(sheet, 1, width, about.movementLine(), styles.info, SheetLayout.LINE_POINTS);
-        banner(sheet, 2, width, about.versionLine(), styles.info, SheetLayout.LINE_POINTS);
-        return INFO_ROWS;
+        return titleBlock(sheet, captionText, List.of(about.movementLine(), about.versionLine()), width);
     }
 
     /**
