@@ -28,22 +28,20 @@ public class SchemeStore {
 
     /** The current version for a year, if one is loaded. */
     public Optional<StoredScheme> currentForYear(int year) {
-        return jdbc.sql("SELECT id FROM scheme_version WHERE year = ? AND replaced_at IS NULL")
+        return jdbc.sql("SELECT id, sha256 FROM scheme_version WHERE year = ? AND replaced_at IS NULL")
                 .param(year)
-                .query(Long.class)
-                .optional()
-                .map(this::load);
+                .query(this::stored)
+                .optional();
     }
 
     /** The current scheme that defines this period code. */
     public Optional<StoredScheme> currentForPeriod(String periodCode) {
         return jdbc.sql("""
-                SELECT v.id FROM scheme_version v JOIN scheme_period p ON p.scheme_version_id = v.id
+                SELECT v.id, v.sha256 FROM scheme_version v JOIN scheme_period p ON p.scheme_version_id = v.id
                 WHERE p.code = ? AND v.replaced_at IS NULL""")
                 .param(periodCode)
-                .query(Long.class)
-                .optional()
-                .map(this::load);
+                .query(this::stored)
+                .optional();
     }
 
     /** Every current version, newest year first. */
@@ -106,12 +104,25 @@ public class SchemeStore {
     }
 
     public StoredScheme load(long versionId) {
-        record Row(String sha, byte[] content) {
-        }
-        Row row = jdbc.sql("SELECT sha256, content FROM scheme_version WHERE id = ?").param(versionId)
-                .query((rs, n) -> new Row(rs.getString("sha256"), rs.getBytes("content"))).single();
-        Scheme scheme = parsed.computeIfAbsent(versionId, id -> parse(row.content()));
-        return new StoredScheme(versionId, row.sha(), scheme);
+        String sha = jdbc.sql("SELECT sha256 FROM scheme_version WHERE id = ?").param(versionId)
+                .query(String.class).single();
+        return new StoredScheme(versionId, sha, parsed(versionId));
+    }
+
+    private StoredScheme stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        long id = rs.getLong("id");
+        return new StoredScheme(id, rs.getString("sha256"), parsed(id));
+    }
+
+    /** A stored version's scheme (read from its workbook once per process). */
+    public Scheme scheme(long versionId) {
+        return parsed(versionId);
+    }
+
+    /** A version's parsed form; its workbook bytes are fetched only the first time (an import reads it per file). */
+    private Scheme parsed(long versionId) {
+        return parsed.computeIfAbsent(versionId, id -> parse(jdbc.sql("SELECT content FROM scheme_version WHERE id = ?")
+                .param(id).query(byte[].class).single()));
     }
 
     private static Scheme parse(byte[] content) {

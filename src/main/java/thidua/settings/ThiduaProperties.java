@@ -44,8 +44,16 @@ public record ThiduaProperties(
      * @param settleMillis a file modified this recently may still be being copied into the inbox: looked at again after it
      * @param hardCapBytes an inbox file larger than this is moved to rejected/, never copied
      *                     (0: ten times {@code max-file-bytes})
+     * @param chunkFiles   files examined together and recorded in one transaction by an import
+     *                     (a commit and Batch's bookkeeping paid once for them all)
      */
-    public record Inbox(@DefaultValue("2000") long settleMillis, @DefaultValue("0") long hardCapBytes) {
+    public record Inbox(@DefaultValue("2000") long settleMillis, @DefaultValue("0") long hardCapBytes,
+                        @DefaultValue("64") int chunkFiles) {
+        public Inbox {
+            if (chunkFiles < 1) {
+                throw new IllegalArgumentException("thidua.inbox.chunk-files phải từ 1 trở lên");
+            }
+        }
     }
 
     /** The size past which an inbox file is moved aside unread (a 2 GB file must not be copied into rejected/). */

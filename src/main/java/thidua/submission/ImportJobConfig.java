@@ -1,8 +1,11 @@
 package thidua.submission;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -29,9 +32,12 @@ import thidua.settings.ThiduaProperties;
 import thidua.text.LogText;
 
 /**
- * The `import` job: every file of the inbox is one item and one transaction (chunk of
- * one), so each submission is accepted whole or rejected whole, whatever happens to
- * the next. Parameters: {@link ImportParameters}.
+ * The `import` job: every file of the inbox is one item; a chunk of files
+ * ({@code thidua.inbox.chunk-files}, 64) is
+ * examined on every core at once, then recorded in one transaction. Each file is accepted
+ * whole or rejected whole: its verdict is data recorded with it, so a bad file never undoes
+ * another; a failure of the transaction itself (the database lost) records none of the
+ * chunk, whose files stay in the inbox for the next run. Parameters: {@link ImportParameters}.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportJobConfig {
@@ -67,22 +73,13 @@ class ImportJobConfig {
 
     @Bean
     Step importFiles(JobRepository repository, PlatformTransactionManager tx, ListItemReader<Path> inboxReader,
-                     SubmissionExaminer examiner, InterruptedFilings interrupted, ItemWriter<Examination> submissionWriter,
-                     StepLog stepLog) {
+                     ItemWriter<Path> submissionWriter, StepLog stepLog, ThiduaProperties settings) {
+        // Enough files that a commit and Batch's bookkeeping are paid once for many, few enough
+        // that a run stopped mid-chunk examines little again.
         return new StepBuilder("importFiles", repository).listener(stepLog)
-                .<Path, Examination>chunk(1)
+                .<Path, Path>chunk(settings.inbox().chunkFiles())
                 .transactionManager(tx)
                 .reader(inboxReader)
-                // A file whose import committed but whose filing was interrupted is filed, not imported again.
-                .processor(path -> {
-                    try {
-                        return interrupted.resumeInterrupted(path) ? null : examiner.examine(path);
-                    } catch (InboxFile.NotARegularFileException e) {
-                        // Swapped for a link or a FIFO since the scan: never read; the next scan sets it aside.
-                        LoggerFactory.getLogger("thidua.import").warn("{}", LogText.escape(e.getMessage()));
-                        return null;
-                    }
-                })
                 .writer(submissionWriter)
                 .build();
     }
@@ -107,26 +104,53 @@ class ImportJobConfig {
 
     @Bean
     @StepScope
-    SubmissionWriter submissionWriter(@Value("#{stepExecution}") StepExecution step, SubmissionFiler filer) {
-        return new SubmissionWriter(filer, Inbox.beside(ImportParameters.from(step.getJobParameters()).inbox()),
-                step.getJobExecutionId());
+    SubmissionWriter submissionWriter(@Value("#{stepExecution}") StepExecution step, SubmissionFiler filer,
+                                      SubmissionExaminer examiner, InterruptedFilings interrupted,
+                                      ThiduaProperties settings) {
+        return new SubmissionWriter(filer, examiner, interrupted, settings.inboxHashCap(),
+                Inbox.beside(ImportParameters.from(step.getJobParameters()).inbox()), step.getJobExecutionId());
     }
 
-    /** Files each examined submission in the chunk's transaction (a class, not a record: step scope proxies it). */
-    static class SubmissionWriter implements ItemWriter<Examination> {
+    /**
+     * Examines a chunk's files on every core, then files them in the chunk's transaction (a
+     * class, not a record: step scope proxies it).
+     */
+    static class SubmissionWriter implements ItemWriter<Path> {
         private final SubmissionFiler filer;
+        private final SubmissionExaminer examiner;
+        private final InterruptedFilings interrupted;
+        private final long hashCap;
         private final Inbox inbox;
         private final long jobExecutionId;
 
-        SubmissionWriter(SubmissionFiler filer, Inbox inbox, long jobExecutionId) {
+        SubmissionWriter(SubmissionFiler filer, SubmissionExaminer examiner, InterruptedFilings interrupted,
+                         long hashCap, Inbox inbox, long jobExecutionId) {
             this.filer = filer;
+            this.examiner = examiner;
+            this.interrupted = interrupted;
+            this.hashCap = hashCap;
             this.inbox = inbox;
             this.jobExecutionId = jobExecutionId;
         }
 
         @Override
-        public void write(Chunk<? extends Examination> chunk) {
-            chunk.forEach(e -> filer.file(e, inbox, jobExecutionId));
+        public void write(Chunk<? extends Path> chunk) throws Exception {
+            List<Examination> examined = Parallel.map(chunk.getItems(), this::examine);
+            filer.fileAll(examined.stream().filter(Objects::nonNull).toList(), inbox, jobExecutionId,
+                    examiner::withBaselines);
+        }
+
+        /** The verdict of one file; null when there is nothing to record. */
+        private Examination examine(Path path) throws IOException {
+            try {
+                InboxFile file = InboxFile.of(path, hashCap);
+                // A file whose import committed but whose filing was interrupted is filed, not imported again.
+                return interrupted.resumeInterrupted(file) ? null : examiner.examineAlone(file);
+            } catch (InboxFile.NotARegularFileException e) {
+                // Swapped for a link or a FIFO since the scan: never read; the next scan sets it aside.
+                LoggerFactory.getLogger("thidua.import").warn("{}", LogText.escape(e.getMessage()));
+                return null;
+            }
         }
     }
 }

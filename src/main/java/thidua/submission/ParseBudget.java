@@ -21,13 +21,13 @@ import jakarta.annotation.PreDestroy;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import thidua.settings.ThiduaProperties;
 import thidua.workbook.Finding;
+import thidua.workbook.Grid;
 import thidua.workbook.UnreadableWorkbookException;
 import thidua.workbook.WorkbookFiles;
 import thidua.workbook.WorkbookLimits;
@@ -80,7 +80,7 @@ class ParseBudget {
 
     /** A workbook opened within the budget; closing it gives its memory back. */
     interface Opened extends AutoCloseable {
-        Workbook workbook();
+        Grid workbook();
 
         @Override
         void close() throws IOException;
@@ -101,10 +101,10 @@ class ParseBudget {
             throw e;
         }
         try {
-            Workbook workbook = parse.result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Grid workbook = parse.result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Opened() {
                 @Override
-                public Workbook workbook() {
+                public Grid workbook() {
                     return workbook;
                 }
 
@@ -143,7 +143,7 @@ class ParseBudget {
      * say this: it succeeds while the task still runs, and then nobody cleaned up.)
      */
     private final class Parse implements Runnable {
-        final CompletableFuture<Workbook> result = new CompletableFuture<>();
+        final CompletableFuture<Grid> result = new CompletableFuture<>();
         private final AtomicBoolean abandoned = new AtomicBoolean();
         private final AtomicBoolean cleaned = new AtomicBoolean();
         private final Path file;
@@ -159,7 +159,7 @@ class ParseBudget {
         @Override
         public void run() {
             try {
-                result.complete(abandoned.get() ? null : WorkbookFiles.open(file, limits)); // not started: not read
+                result.complete(abandoned.get() ? null : WorkbookFiles.read(file, limits)); // not started: not read
             } catch (Throwable t) { // an OutOfMemoryError included: the caller rejects the file for it
                 result.completeExceptionally(t);
             }
@@ -265,13 +265,9 @@ class ParseBudget {
         notifyAll();
     }
 
-    private static void closeQuietly(Workbook workbook) {
+    private static void closeQuietly(Grid workbook) {
         if (workbook != null) {
-            try {
-                workbook.close();
-            } catch (IOException | RuntimeException ignored) {
-                // read-only: nothing to lose
-            }
+            workbook.close(); // read-only: nothing to lose
         }
     }
 

@@ -16,6 +16,7 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import thidua.scheme.Scheme;
 import thidua.scheme.SchemeStore;
 import thidua.scheme.StoredScheme;
 import thidua.scoring.ReportedValue;
@@ -62,6 +63,19 @@ class SubmissionExaminer {
         return read(file, senderUnit);
     }
 
+    /**
+     * As {@link #examine(InboxFile, String)} for an inbox file, without the warnings that
+     * compare it with last year's report of its unit ({@link #withBaselines}): the files of a
+     * chunk are examined at once, and one of them may be that report.
+     */
+    Examination examineAlone(InboxFile file) throws IOException {
+        Optional<Long> earlier = submissions.sameBytes(file.sha256());
+        if (earlier.isPresent()) {
+            return new Examination(file, ImportStatus.DUPLICATE, null, null, earlier.get(), extension(file.path()));
+        }
+        return read(file, null, false);
+    }
+
     /** The verdict of reading a file against the current scheme of the period it names (also for reruns). */
     public Examination read(InboxFile file) throws IOException {
         return read(file, null);
@@ -73,6 +87,10 @@ class SubmissionExaminer {
      *                   submission counts for the sender's unit whatever it names
      */
     public Examination read(InboxFile file, String senderUnit) throws IOException {
+        return read(file, senderUnit, true);
+    }
+
+    private Examination read(InboxFile file, String senderUnit, boolean baselines) throws IOException {
         Path path = file.path();
         String extension = extension(path);
         Map<String, StoredScheme> used = new HashMap<>();
@@ -93,24 +111,36 @@ class SubmissionExaminer {
                             + "cần lưu lại tệp bằng Excel theo đúng mẫu rồi gửi lại."), senderUnit);
         }
         StoredScheme scheme = parsed.periodCode() == null ? null : used.get(parsed.periodCode());
-        if (scheme != null && parsed.accepted()) {
-            parsed = parsed.with(baselineWarnings(parsed, scheme));
-        }
-        return new Examination(file, parsed.accepted() ? ImportStatus.ACCEPTED : ImportStatus.REJECTED,
+        Examination e = new Examination(file, parsed.accepted() ? ImportStatus.ACCEPTED : ImportStatus.REJECTED,
                 parsed, scheme == null ? null : scheme.versionId(), null, extension);
+        return baselines ? withBaselines(e, List.of()) : e;
+    }
+
+    /**
+     * {@code e} with the warnings that compare its `Cùng kỳ` with last year's report of its unit:
+     * the latest accepted one, stored or among {@code earlier} (the files recorded before it in
+     * the same transaction, which the database does not show yet).
+     */
+    Examination withBaselines(Examination e, List<Examination> earlier) {
+        if (e.verdict() != ImportStatus.ACCEPTED || e.schemeVersionId() == null) {
+            return e;
+        }
+        List<Finding> warnings = baselineWarnings(e.parsed(), schemes.scheme(e.schemeVersionId()), earlier);
+        return warnings.isEmpty() ? e : new Examination(e.file(), e.verdict(), e.parsed().with(warnings),
+                e.schemeVersionId(), e.duplicateOf(), e.extension());
     }
 
     /**
      * `Cùng kỳ` should be what the unit itself reported as `Kỳ này` for the same period
      * last year, where that submission is here: a difference is worth a look, not a rejection.
      */
-    private List<Finding> baselineWarnings(ParsedSubmission parsed, StoredScheme scheme) {
-        var period = scheme.scheme().period(parsed.periodCode()).orElseThrow();
-        Optional<String> lastYear = schemes.samePeriodLastYear(scheme.scheme(), period);
+    private List<Finding> baselineWarnings(ParsedSubmission parsed, Scheme scheme, List<Examination> earlier) {
+        var period = scheme.period(parsed.periodCode()).orElseThrow();
+        Optional<String> lastYear = schemes.samePeriodLastYear(scheme, period);
         if (lastYear.isEmpty()) {
             return List.of();
         }
-        Map<String, ReportedValue> previous = submissions.latestAcceptedValues(parsed.unitCode(), lastYear.get());
+        Map<String, ReportedValue> previous = latestAccepted(parsed.unitCode(), lastYear.get(), earlier);
         List<Finding> warnings = new ArrayList<>();
         for (ReportedValue v : parsed.values().values()) {
             ReportedValue before = previous.get(v.indicator());
@@ -122,6 +152,23 @@ class SubmissionExaminer {
             }
         }
         return warnings;
+    }
+
+    /** The values of the latest accepted report of a unit for a period (by arrival, then by id), stored or earlier. */
+    private Map<String, ReportedValue> latestAccepted(String unit, String period, List<Examination> earlier) {
+        Examination inChunk = null;
+        for (Examination x : earlier) { // later in the list: a larger id, so it wins a tie
+            if (x.verdict() == ImportStatus.ACCEPTED && unit.equals(x.parsed().unitCode())
+                    && period.equals(x.parsed().periodCode())
+                    && (inChunk == null || !x.file().arrivedAt().isBefore(inChunk.file().arrivedAt()))) {
+                inChunk = x;
+            }
+        }
+        Optional<SubmissionStore.Latest> stored = submissions.latestAccepted(unit, period);
+        if (inChunk != null && (stored.isEmpty() || !inChunk.file().arrivedAt().isBefore(stored.get().arrivedAt()))) {
+            return inChunk.parsed().values();
+        }
+        return stored.map(l -> submissions.values(l.id())).orElse(Map.of());
     }
 
     /**

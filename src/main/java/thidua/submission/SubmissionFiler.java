@@ -8,7 +8,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +48,8 @@ import thidua.workbook.Finding;
 @Component
 class SubmissionFiler {
     static final Logger log = LoggerFactory.getLogger("thidua.import");
+    /** Why a mark failed, for the log file only (logback-spring.xml): the console reads a sentence. */
+    private static final Logger UNRECORDED = LoggerFactory.getLogger("thidua.file-only.submission");
     private final SubmissionStore store;
     private final SchemeStore schemes;
     private final TransactionTemplate separately;
@@ -60,30 +66,66 @@ class SubmissionFiler {
 
     /** Records {@code e} in the caller's transaction and files its original after the commit; returns its id. */
     public long file(Examination e, Inbox inbox, long jobExecutionId) {
-        store.lockBytes(e.file().sha256());
-        if (e.verdict() != ImportStatus.DUPLICATE) {
-            // Another import (an upload, another instance) may have stored the same bytes since e was examined.
-            Optional<Long> earlier = store.sameBytes(e.file().sha256());
-            if (earlier.isPresent()) {
-                e = new Examination(e.file(), ImportStatus.DUPLICATE, null, null, earlier.get(), e.extension());
+        return fileAll(List.of(e), inbox, jobExecutionId, (x, earlier) -> x).get(0);
+    }
+
+    /**
+     * Records the examinations of one chunk in the caller's transaction, in order, with one
+     * statement per table, and files their originals after its commit; returns their ids.
+     * Each file's verdict is data: a rejected file is recorded like an accepted one, so one
+     * bad file never undoes another. {@code beforeRecording} completes each examination once
+     * it is known what was recorded before it (the chunk's earlier files, in order).
+     */
+    public List<Long> fileAll(List<Examination> chunk, Inbox inbox, long jobExecutionId,
+                              BiFunction<Examination, List<Examination>, Examination> beforeRecording) {
+        // Same bytes are locked once, in one order: two imports filing the same files never wait in a cycle.
+        store.lockBytes(chunk.stream().map(e -> e.file().sha256()).distinct().sorted().toList());
+        // Another import (an upload, another instance) may have stored the same bytes since they were
+        // examined, or an earlier file of this chunk has them: the later one is a duplicate.
+        Map<String, Long> stored = new HashMap<>(store.sameBytes(chunk.stream()
+                .filter(e -> e.verdict() != ImportStatus.DUPLICATE).map(e -> e.file().sha256()).toList()));
+        List<Long> ids = store.nextIds(chunk.size());
+        List<SubmissionStore.Row> rows = new ArrayList<>();
+        List<Filing> filings = new ArrayList<>();
+        List<Examination> recorded = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            Examination e = chunk.get(i);
+            long id = ids.get(i);
+            if (e.verdict() != ImportStatus.DUPLICATE) {
+                Long earlier = stored.putIfAbsent(e.file().sha256(), id);
+                if (earlier != null) {
+                    e = new Examination(e.file(), ImportStatus.DUPLICATE, null, null, earlier, e.extension());
+                }
             }
+            e = beforeRecording.apply(e, recorded);
+            recorded.add(e);
+            Path target = target(e, inbox, id);
+            List<Finding> report = e.verdict() == ImportStatus.REJECTED ? e.parsed().findings() : null;
+            ErrorReportWriter.About about = report == null ? null
+                    : about(e.parsed().unitCode(), e.parsed().periodCode(), e.file().originalName(), e.file().arrivedAt());
+            // Its report goes to the unit (delivery) once filed, when the file names a unit the scheme of its period knows.
+            rows.add(new SubmissionStore.Row(id, e, target.toString(), jobExecutionId, about != null && about.unitName() != null));
+            filings.add(new Filing(id, e.file().path(), target, report, about));
+            announce(e, id, report == null ? null : ErrorReportWriter.reportPath(target));
         }
-        long id = store.nextId();
-        Path target = target(e, inbox, id);
-        List<Finding> report = e.verdict() == ImportStatus.REJECTED ? e.parsed().findings() : null;
-        ErrorReportWriter.About about = report == null ? null
-                : about(e.parsed().unitCode(), e.parsed().periodCode(), e.file().originalName(), e.file().arrivedAt());
-        // Its report goes to the unit (delivery) once filed, when the file names a unit the scheme of its period knows.
-        store.insert(id, e, target.toString(), jobExecutionId, about != null && about.unitName() != null);
-        Path source = e.file().path();
+        store.insert(rows);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                complete(id, source, target, report, about, false);
+                List<Long> filed = new ArrayList<>();
+                for (Filing f : filings) {
+                    if (place(f.id(), f.source(), f.target(), f.report(), f.about(), false)) {
+                        filed.add(f.id());
+                    }
+                }
+                markFiled(filed);
             }
         });
-        announce(e, id, report == null ? null : ErrorReportWriter.reportPath(target));
-        return id;
+        return ids;
+    }
+
+    /** One original to file after the commit. */
+    private record Filing(long id, Path source, Path target, List<Finding> report, ErrorReportWriter.About about) {
     }
 
     /**
@@ -94,6 +136,18 @@ class SubmissionFiler {
      */
     void complete(long id, Path source, Path target, List<Finding> report, ErrorReportWriter.About about,
                   boolean stored) {
+        if (place(id, source, target, report, about, stored)) {
+            markFiled(List.of(id));
+        }
+    }
+
+    /**
+     * {@link #complete} but the mark: the stored copy (forced to disk with its folder before
+     * the inbox copy goes), the error report, the inbox copy removed. False when something
+     * failed (logged; the file stays in the inbox for the next scan, which finishes it).
+     */
+    private boolean place(long id, Path source, Path target, List<Finding> report, ErrorReportWriter.About about,
+                          boolean stored) {
         try {
             if (!stored && Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size() > hardCap) {
                 // Far over the size limit (a 2 GB file): renamed into place, never copied (a disk filled twice).
@@ -106,9 +160,25 @@ class SubmissionFiler {
                 new ErrorReportWriter().write(target, report, about, ErrorReportWriter.reportPath(target));
             }
             Files.deleteIfExists(source);
-            separately.executeWithoutResult(status -> store.markFiled(id));
+            return true;
         } catch (IOException | RuntimeException ex) {
             notYetFiled(id, source, target, ex);
+            return false;
+        }
+    }
+
+    /** Marks filed, in a transaction of their own (the chunk's has committed). */
+    private void markFiled(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            separately.executeWithoutResult(status -> store.markFiled(ids));
+        } catch (RuntimeException ex) {
+            // Their files are in place: the next import records them filed (InterruptedFilings).
+            log.warn("{} tệp đã được lưu nhưng chưa ghi nhận được là đã lưu (mất kết nối cơ sở dữ liệu?): "
+                    + "lần nhập sau ghi nhận tiếp", ids.size());
+            UNRECORDED.debug("marking {} filed failed", ids, ex);
         }
     }
 

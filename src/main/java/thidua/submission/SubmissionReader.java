@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import thidua.scheme.Criterion;
 import thidua.scheme.Indicator;
 import thidua.scheme.IndicatorType;
@@ -19,11 +17,11 @@ import thidua.scheme.Scheme;
 import thidua.scheme.Unit;
 import thidua.scoring.ReportedValue;
 import thidua.text.Labels;
-import thidua.workbook.CellReader;
 import thidua.workbook.CellRef;
 import thidua.workbook.CellValue;
 import thidua.workbook.Cells;
 import thidua.workbook.Finding;
+import thidua.workbook.Grid;
 import thidua.workbook.Tables;
 
 /**
@@ -49,7 +47,7 @@ final class SubmissionReader {
     }
 
     /** @param schemeOfPeriod the current scheme that defines a period code, if any */
-    public static ParsedSubmission read(Workbook workbook, Function<String, Optional<Scheme>> schemeOfPeriod) {
+    public static ParsedSubmission read(Grid workbook, Function<String, Optional<Scheme>> schemeOfPeriod) {
         return read(workbook, schemeOfPeriod, null);
     }
 
@@ -58,14 +56,14 @@ final class SubmissionReader {
      *                   headquarters: a file naming another unit is refused (E-UNIT-NOT-OWN),
      *                   and whatever it names, the submission is the sender's unit's
      */
-    public static ParsedSubmission read(Workbook workbook, Function<String, Optional<Scheme>> schemeOfPeriod,
+    public static ParsedSubmission read(Grid workbook, Function<String, Optional<Scheme>> schemeOfPeriod,
                                         String senderUnit) {
         return new SubmissionReader(schemeOfPeriod, senderUnit).readAll(workbook);
     }
 
-    private ParsedSubmission readAll(Workbook workbook) {
-        Optional<Sheet> info = Tables.sheet(workbook, INFO);
-        Optional<Sheet> values = Tables.sheet(workbook, VALUES);
+    private ParsedSubmission readAll(Grid workbook) {
+        Optional<Grid.Sheet> info = Tables.sheet(workbook, INFO);
+        Optional<Grid.Sheet> values = Tables.sheet(workbook, VALUES);
         if (info.isEmpty()) {
             findings.add(Finding.error("E-SHEET-MISSING", INFO, "", "Thiếu sheet \"" + INFO
                     + "\" (mã đơn vị, kỳ báo cáo): cần dùng đúng mẫu báo cáo."));
@@ -80,7 +78,7 @@ final class SubmissionReader {
         Unit unit = null;
         if (info.isPresent()) {
             Map<String, CellValue> pairs = Tables.labelValues(info.get(), List.of(UNIT, PERIOD));
-            String sheetName = info.get().getSheetName();
+            String sheetName = info.get().name();
             unitCode = codeOf(pairs.get(UNIT), sheetName, UNIT, "E-UNIT-MISSING");
             if (senderUnit != null && unitCode != null && !unitCode.equals(senderUnit)) {
                 findings.add(Finding.error("E-UNIT-NOT-OWN", sheetName, pairs.get(UNIT).ref(),
@@ -124,13 +122,13 @@ final class SubmissionReader {
 
     /** The `Chỉ tiêu` sheet: one row per indicator under the header row. */
     private final class ValueSheet {
-        private final Sheet sheet;
+        private final Grid.Sheet sheet;
         private final Scheme scheme;
         private final Unit unit;
         private final Map<String, ReportedValue> reported;
         private final Map<String, String[]> cells;
 
-        ValueSheet(Sheet sheet, Scheme scheme, Unit unit, Map<String, ReportedValue> reported,
+        ValueSheet(Grid.Sheet sheet, Scheme scheme, Unit unit, Map<String, ReportedValue> reported,
                    Map<String, String[]> cells) {
             this.sheet = sheet;
             this.scheme = scheme;
@@ -148,8 +146,8 @@ final class SubmissionReader {
             }
             Tables.Header header = found.get();
             Set<String> seen = new HashSet<>();
-            for (int r = header.row() + 1; r <= sheet.getLastRowNum(); r++) {
-                CellValue codeCell = CellReader.read(sheet, r, header.column(CODE));
+            for (int r = header.row() + 1; r <= sheet.lastRowNum(); r++) {
+                CellValue codeCell = sheet.cell(r, header.column(CODE));
                 String code = Labels.code(codeCell.display());
                 if (code.isEmpty()) {
                     continue; // section title or spacer row
@@ -168,10 +166,10 @@ final class SubmissionReader {
                             + "\" không có trong bộ tiêu chí năm " + scheme.year() + ".");
                     continue;
                 }
-                CellValue current = CellReader.read(sheet, r, header.column(CURRENT));
-                CellValue baseline = CellReader.read(sheet, r, header.column(BASELINE));
+                CellValue current = sheet.cell(r, header.column(CURRENT));
+                CellValue baseline = sheet.cell(r, header.column(BASELINE));
                 if (unit != null && !indicator.get().appliesTo().includes(unit.blockCode())) {
-                    findings.add(Finding.warning("W-INDICATOR-NOT-APPLICABLE", sheet.getSheetName(), codeCell.ref(),
+                    findings.add(Finding.warning("W-INDICATOR-NOT-APPLICABLE", sheet.name(), codeCell.ref(),
                             "Chỉ tiêu \"" + code + "\" không áp dụng cho khối " + unit.blockCode()
                                     + " của đơn vị: bỏ qua dòng này."));
                     continue;
@@ -193,7 +191,7 @@ final class SubmissionReader {
         /** A value more than ten times its baseline is usually a typing slip (an extra digit): warn, do not block. */
         private void warnIfJump(String code, BigDecimal current, BigDecimal baseline, String cell) {
             if (baseline != null && baseline.signum() > 0 && current.compareTo(baseline.multiply(BigDecimal.TEN)) > 0) {
-                findings.add(Finding.warning("W-VALUE-JUMP", sheet.getSheetName(), cell, "Kỳ này của \"" + code
+                findings.add(Finding.warning("W-VALUE-JUMP", sheet.name(), cell, "Kỳ này của \"" + code
                         + "\" là " + current.toPlainString() + ", gấp hơn 10 lần cùng kỳ (" + baseline.toPlainString()
                         + "): cần kiểm tra lại số liệu."));
             }
@@ -315,7 +313,7 @@ final class SubmissionReader {
         }
 
         private void error(String code, String cell, String message) {
-            findings.add(Finding.error(code, sheet.getSheetName(), cell, message));
+            findings.add(Finding.error(code, sheet.name(), cell, message));
         }
     }
 }

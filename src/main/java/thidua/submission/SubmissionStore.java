@@ -3,12 +3,15 @@ package thidua.submission;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import thidua.report.ErrorReportWriter;
@@ -21,9 +24,29 @@ import thidua.workbook.Finding;
 @Repository
 public class SubmissionStore {
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public SubmissionStore(JdbcClient jdbc) {
+    public SubmissionStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** {@code n} new ids, in order. */
+    public List<Long> nextIds(int n) {
+        return jdbc.sql("SELECT nextval('submission_id_seq') FROM generate_series(1, ?)").param(n)
+                .query(Long.class).list();
+    }
+
+    /** Of these hashes, those already stored (not as a duplicate), with the submission that has them. */
+    public Map<String, Long> sameBytes(List<String> sha256s) {
+        Map<String, Long> found = new java.util.HashMap<>();
+        if (sha256s.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT sha256, id FROM submission WHERE sha256 = ANY(?) AND status <> 'DUPLICATE'")
+                .param(sha256s.toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString(1), rs.getLong(2))).list();
+        return found;
     }
 
     public long nextId() {
@@ -41,18 +64,72 @@ public class SubmissionStore {
      * {@code reportDue}: its error report is to reach its unit once filed ({@link #reportsDue}).
      */
     public void insert(long id, Examination e, String storedPath, long jobExecutionId, boolean reportDue) {
-        ParsedSubmission parsed = e.parsed();
-        jdbc.sql("""
+        insert(List.of(new Row(id, e, storedPath, jobExecutionId, reportDue)));
+    }
+
+    /** One file to record: {@link #insert(long, Examination, String, long, boolean)}'s arguments. */
+    public record Row(long id, Examination e, String storedPath, long jobExecutionId, boolean reportDue) {
+    }
+
+    /** Records files as {@link #insert(long, Examination, String, long, boolean)} does, one batch per table. */
+    public void insert(List<Row> rows) {
+        List<Object[]> submissions = new ArrayList<>();
+        Map<Long, Examination> details = new LinkedHashMap<>();
+        for (Row row : rows) {
+            Examination e = row.e();
+            ParsedSubmission parsed = e.parsed();
+            submissions.add(new Object[] {row.id(), e.file().sha256(), Labels.clean(e.file().originalName()),
+                    row.storedPath(), e.file().size(), Timestamp.from(e.file().arrivedAt()), e.verdict().name(),
+                    parsed == null ? null : parsed.unitCode(), parsed == null ? null : parsed.periodCode(),
+                    e.schemeVersionId(), e.duplicateOf(), row.jobExecutionId(), row.reportDue()});
+            details.put(row.id(), e);
+        }
+        batch.batchUpdate("""
                 INSERT INTO submission (id, sha256, original_name, stored_path, size_bytes, arrived_at, status,
                     unit_code, period_code, scheme_version_id, duplicate_of, job_execution_id, report_due)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, e.file().sha256(), Labels.clean(e.file().originalName()), storedPath,
-                        e.file().size(), Timestamp.from(e.file().arrivedAt()), e.verdict().name(),
-                        parsed == null ? null : parsed.unitCode(), parsed == null ? null : parsed.periodCode(),
-                        e.schemeVersionId(), e.duplicateOf(), jobExecutionId, reportDue)
-                .update();
-        insertDetails(id, e);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", submissions, SUBMISSION_TYPES);
+        insertDetails(details);
     }
+
+    /** Values (of an accepted file) and findings of each submission, one batch per table. */
+    private void insertDetails(Map<Long, Examination> byId) {
+        List<Object[]> values = new ArrayList<>();
+        List<Object[]> findings = new ArrayList<>();
+        byId.forEach((id, e) -> {
+            ParsedSubmission parsed = e.parsed();
+            if (parsed == null) {
+                return;
+            }
+            if (e.verdict() == ImportStatus.ACCEPTED) {
+                for (ReportedValue v : parsed.values().values()) {
+                    String[] cells = parsed.cells().get(v.indicator());
+                    values.add(new Object[] {id, v.indicator(), v.current(), v.baseline(), cells[0], cells[1]});
+                }
+            }
+            for (Finding f : parsed.findings()) {
+                findings.add(new Object[] {id, f.severity().name(), f.code(), f.sheet(), f.cell(), f.message()});
+            }
+        });
+        if (!values.isEmpty()) {
+            batch.batchUpdate("""
+                    INSERT INTO submission_value (submission_id, indicator_code, current_value, baseline_value,
+                        current_cell, baseline_cell) VALUES (?, ?, ?, ?, ?, ?)""", values, VALUE_TYPES);
+        }
+        if (!findings.isEmpty()) {
+            batch.batchUpdate("""
+                    INSERT INTO submission_finding (submission_id, severity, code, sheet, cell, message)
+                    VALUES (?, ?, ?, ?, ?, ?)""", findings, FINDING_TYPES);
+        }
+    }
+
+    /** SQL types of the batches' columns: a null must be typed in a batch. */
+    private static final int[] SUBMISSION_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.BIGINT, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
+            Types.BIGINT, Types.BOOLEAN};
+    private static final int[] VALUE_TYPES = {Types.BIGINT, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC,
+            Types.VARCHAR, Types.VARCHAR};
+    private static final int[] FINDING_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR};
 
     /**
      * A committed submission with these bytes and this name whose original was never filed
@@ -120,31 +197,12 @@ public class SubmissionStore {
         jdbc.sql("UPDATE submission SET report_due = false WHERE id = ?").param(id).update();
     }
 
-    public void markFiled(long id) {
-        jdbc.sql("UPDATE submission SET filed_at = now() WHERE id = ?").param(id).update();
+    public void markFiled(List<Long> ids) {
+        jdbc.sql("UPDATE submission SET filed_at = now() WHERE id = ANY(?)").param(ids.toArray(Long[]::new)).update();
     }
 
-    /** Values (of an accepted file) and findings. */
-    private void insertDetails(long id, Examination e) {
-        ParsedSubmission parsed = e.parsed();
-        if (parsed == null) {
-            return;
-        }
-        if (e.verdict() == ImportStatus.ACCEPTED) {
-            for (ReportedValue v : parsed.values().values()) {
-                String[] cells = parsed.cells().get(v.indicator());
-                jdbc.sql("""
-                        INSERT INTO submission_value (submission_id, indicator_code, current_value, baseline_value,
-                            current_cell, baseline_cell) VALUES (?, ?, ?, ?, ?, ?)""")
-                        .params(id, v.indicator(), v.current(), v.baseline(), cells[0], cells[1]).update();
-            }
-        }
-        for (Finding f : parsed.findings()) {
-            jdbc.sql("""
-                    INSERT INTO submission_finding (submission_id, severity, code, sheet, cell, message)
-                    VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(id, f.severity().name(), f.code(), f.sheet(), f.cell(), f.message()).update();
-        }
+    public void markFiled(long id) {
+        jdbc.sql("UPDATE submission SET filed_at = now() WHERE id = ?").param(id).update();
     }
 
     /** One line of the import list. */
@@ -222,6 +280,14 @@ public class SubmissionStore {
      * file uploaded and the same file dropped into the inbox at the same moment are
      * imported once: the second sees the first's row once it holds the lock.
      */
+    /** {@link #lockBytes(String)} of each, in the list's order, in one statement. */
+    public void lockBytes(List<String> sha256s) {
+        if (!sha256s.isEmpty()) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(h, 7)) FROM unnest(?::text[]) AS h")
+                    .param(sha256s.toArray(String[]::new)).query(Object.class).list();
+        }
+    }
+
     public void lockBytes(String sha256) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))").param(sha256).query(Object.class).single();
     }
@@ -252,7 +318,7 @@ public class SubmissionStore {
                 .update();
         jdbc.sql("UPDATE submission_finding SET superseded_at = now() WHERE submission_id = ? AND superseded_at IS NULL")
                 .param(id).update();
-        insertDetails(id, e);
+        insertDetails(Map.of(id, e));
     }
 
     /** Counts of verdicts recorded by one job execution, for the command's summary line. */
@@ -294,6 +360,19 @@ public class SubmissionStore {
     }
 
     /** The values of a unit's latest accepted submission for a period; empty when it has none. */
+    /** A submission by its id and arrival. */
+    public record Latest(long id, Instant arrivedAt) {
+    }
+
+    /** The latest accepted submission of a unit for a period: by arrival, then by id. */
+    public Optional<Latest> latestAccepted(String unitCode, String periodCode) {
+        return jdbc.sql("""
+                SELECT id, arrived_at FROM submission WHERE unit_code = ? AND period_code = ? AND status = 'ACCEPTED'
+                ORDER BY arrived_at DESC, id DESC LIMIT 1""")
+                .params(unitCode, periodCode)
+                .query((rs, n) -> new Latest(rs.getLong(1), rs.getTimestamp(2).toInstant())).optional();
+    }
+
     public Map<String, ReportedValue> latestAcceptedValues(String unitCode, String periodCode) {
         return jdbc.sql("""
                 SELECT id FROM submission WHERE unit_code = ? AND period_code = ? AND status = 'ACCEPTED'

@@ -21,15 +21,39 @@ public final class Labels {
         if (text == null) {
             return "";
         }
+        if (plain(text)) {
+            return text; // printable ASCII, trimmed, single spaces: already what the rest would give (most codes)
+        }
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
         return SPACES.matcher(nfc).replaceAll(" ").trim();
     }
 
     /** The comparison key of a label: cleaned, lower case, without diacritics. */
     public static String key(String text) {
-        String lower = clean(text).toLowerCase(Locale.ROOT);
+        String cleaned = clean(text);
+        if (plain(cleaned)) {
+            return cleaned.toLowerCase(Locale.ROOT); // no diacritics to take off
+        }
+        String lower = cleaned.toLowerCase(Locale.ROOT);
         String stripped = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
         return stripped.replace('đ', 'd');
+    }
+
+    /** Printable ASCII without white space at either end or two spaces in a row. */
+    private static boolean plain(String text) {
+        int n = text.length();
+        if (n > 0 && (text.charAt(0) == ' ' || text.charAt(n - 1) == ' ')) {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E || (c == ' ' && previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     public static boolean same(String a, String b) {

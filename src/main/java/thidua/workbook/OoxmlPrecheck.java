@@ -15,15 +15,10 @@ import javax.xml.stream.XMLStreamReader;
  * can have, in every part, so that loading the workbook afterwards stays bounded.
  */
 final class OoxmlPrecheck {
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+    private static final XMLInputFactory XML = StaxParsers.FACTORY;
     private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     /** ISO 29500 Strict: the same workbook in other namespaces, which POI cannot read. */
     private static final String STRICT = "http://purl.oclc.org/ooxml/";
-
-    static {
-        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    }
 
     private OoxmlPrecheck() {
     }

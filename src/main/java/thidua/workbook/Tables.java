@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -23,23 +22,27 @@ public final class Tables {
      * written without diacritics or in another case, and a visible sheet before a hidden
      * one — a hidden old copy ("Chi tieu") never shadows the real sheet.
      */
-    public static Optional<Sheet> sheet(Workbook workbook, String name) {
-        Sheet best = null;
+    public static Optional<Grid.Sheet> sheet(Grid workbook, String name) {
+        Grid.Sheet best = null;
         int bestRank = Integer.MAX_VALUE;
-        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            String sheetName = workbook.getSheetName(i);
+        for (Grid.Sheet sheet : workbook.sheets()) {
+            String sheetName = sheet.name();
             if (!Labels.same(sheetName, name)) {
                 continue;
             }
-            boolean hidden = workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i);
             boolean exact = Labels.clean(sheetName).equalsIgnoreCase(Labels.clean(name));
-            int rank = (hidden ? 2 : 0) + (exact ? 0 : 1);
+            int rank = (sheet.hidden() ? 2 : 0) + (exact ? 0 : 1);
             if (rank < bestRank) {
-                best = workbook.getSheetAt(i);
+                best = sheet;
                 bestRank = rank;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** {@link #sheet(Grid, String)} of a POI workbook (the scheme, an error report's copy). */
+    public static Optional<Sheet> sheet(Workbook workbook, String name) {
+        return sheet(Grid.of(workbook), name).map(s -> ((PoiGrid.Sheet) s).sheet());
     }
 
     /**
@@ -50,8 +53,13 @@ public final class Tables {
      * {@link Header#row()} is the last header row, so data starts below it.
      */
     public static Optional<Header> header(Sheet sheet, List<String> required, List<String> optional) {
-        int last = Math.min(sheet.getLastRowNum(), SEARCH_ROWS - 1);
-        int first = Math.max(0, sheet.getFirstRowNum());
+        return header(poi(sheet), required, optional);
+    }
+
+    /** {@link #header(Sheet, List, List)} of a grid's sheet. */
+    public static Optional<Header> header(Grid.Sheet sheet, List<String> required, List<String> optional) {
+        int last = Math.min(sheet.lastRowNum(), SEARCH_ROWS - 1);
+        int first = Math.max(0, sheet.firstRowNum());
         for (int r = first; r <= last; r++) {
             Map<String, Integer> keys = keysOf(sheet, r);
             if (has(keys, required)) {
@@ -87,20 +95,19 @@ public final class Tables {
     }
 
     /** Label keys of one row and their columns, a merged region's text counting in each row it covers. */
-    private static Map<String, Integer> keysOf(Sheet sheet, int r) {
+    private static Map<String, Integer> keysOf(Grid.Sheet sheet, int r) {
         Map<String, Integer> keys = new HashMap<>();
-        Row row = sheet.getRow(r);
-        if (row != null) {
-            for (int c = Math.max(0, row.getFirstCellNum()); c < row.getLastCellNum(); c++) {
-                String key = Labels.key(CellReader.read(sheet, r, c).display());
+        if (sheet.hasRow(r)) {
+            for (int c = Math.max(0, sheet.firstCellNum(r)); c < sheet.lastCellNum(r); c++) {
+                String key = Labels.key(sheet.cell(r, c).display());
                 if (!key.isEmpty()) {
                     keys.putIfAbsent(key, c);
                 }
             }
         }
-        for (CellRangeAddress merged : sheet.getMergedRegions()) {
+        for (CellRangeAddress merged : sheet.mergedRegions()) {
             if (merged.getFirstRow() < r && merged.getLastRow() >= r) {
-                String key = Labels.key(CellReader.read(sheet, merged.getFirstRow(), merged.getFirstColumn()).display());
+                String key = Labels.key(sheet.cell(merged.getFirstRow(), merged.getFirstColumn()).display());
                 if (!key.isEmpty()) {
                     keys.putIfAbsent(key, merged.getFirstColumn());
                 }
@@ -114,18 +121,22 @@ public final class Tables {
      * next non-empty cell to its right. Keys are the labels asked for.
      */
     public static Map<String, CellValue> labelValues(Sheet sheet, List<String> labels) {
+        return labelValues(poi(sheet), labels);
+    }
+
+    /** {@link #labelValues(Sheet, List)} of a grid's sheet. */
+    public static Map<String, CellValue> labelValues(Grid.Sheet sheet, List<String> labels) {
         Map<String, CellValue> found = new HashMap<>();
-        int last = Math.min(sheet.getLastRowNum(), SEARCH_ROWS - 1);
-        for (int r = Math.max(0, sheet.getFirstRowNum()); r <= last; r++) {
-            Row row = sheet.getRow(r);
-            if (row == null) {
+        int last = Math.min(sheet.lastRowNum(), SEARCH_ROWS - 1);
+        for (int r = Math.max(0, sheet.firstRowNum()); r <= last; r++) {
+            if (!sheet.hasRow(r)) {
                 continue;
             }
             for (int c = 0; c < 3; c++) {
-                String key = Labels.key(CellReader.read(sheet, r, c).display());
+                String key = Labels.key(sheet.cell(r, c).display());
                 for (String label : labels) {
                     if (!key.isEmpty() && key.equals(Labels.key(label)) && !found.containsKey(label)) {
-                        found.put(label, valueRightOf(sheet, row, r, c));
+                        found.put(label, valueRightOf(sheet, r, c));
                     }
                 }
             }
@@ -133,14 +144,19 @@ public final class Tables {
         return found;
     }
 
-    private static CellValue valueRightOf(Sheet sheet, Row row, int r, int c) {
-        for (int v = c + 1; v < Math.max(row.getLastCellNum(), c + 2); v++) {
-            CellValue value = CellReader.read(sheet, r, v);
+    private static CellValue valueRightOf(Grid.Sheet sheet, int r, int c) {
+        for (int v = c + 1; v < Math.max(sheet.lastCellNum(r), c + 2); v++) {
+            CellValue value = sheet.cell(r, v);
             if (!value.isBlank()) {
                 return value;
             }
         }
-        return CellReader.read(sheet, r, c + 1);
+        return sheet.cell(r, c + 1);
+    }
+
+    /** A POI sheet as a grid's (its hidden state is not needed here). */
+    private static Grid.Sheet poi(Sheet sheet) {
+        return new PoiGrid.Sheet(sheet, false);
     }
 
     /** A header row: its 0-based index and the column of each label. */

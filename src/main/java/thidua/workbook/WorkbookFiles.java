@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -45,7 +46,28 @@ public final class WorkbookFiles {
         return open(file, WorkbookLimits.ofFileSize(maxBytes));
     }
 
+    /** A workbook in POI's usermodel (the scheme; an error report's copy). */
     public static Workbook open(Path file, WorkbookLimits limits) throws UnreadableWorkbookException {
+        return open(file, limits, WorkbookFiles::poi, workbook -> workbook);
+    }
+
+    /**
+     * A workbook's typed cells, for reading only: an .xlsx of the plain shape in one
+     * streaming pass ({@link XlsxGrid}), any other through POI. The same checks and
+     * findings as {@link #open}, whichever way it is read.
+     */
+    public static Grid read(Path file, WorkbookLimits limits) throws UnreadableWorkbookException {
+        return open(file, limits, zip -> XlsxGrid.read(zip).orElseGet(() -> Grid.of(poiUnchecked(zip))), Grid::of);
+    }
+
+    /** How a checked .xlsx becomes what the caller reads. */
+    @FunctionalInterface
+    private interface Ooxml<T> {
+        T of(CheckedZip zip) throws Exception;
+    }
+
+    private static <T> T open(Path file, WorkbookLimits limits, Ooxml<T> ooxml,
+                              Function<Workbook, T> ole2) throws UnreadableWorkbookException {
         long maxBytes = limits.maxFileBytes();
         long size;
         try {
@@ -78,13 +100,11 @@ public final class WorkbookFiles {
             magic = FileMagic.UNKNOWN;
         }
         try {
-            return switch (magic) {
-                case OOXML -> openOoxml(bytes, limits);
-                case OLE2 -> rowsWithin(openOle2(bytes), limits);
-                case BIFF2, BIFF3, BIFF4 -> throw oldExcel();
-                default -> throw unreadable("E-FILE-NOT-SPREADSHEET",
-                        "Tệp không phải bảng tính Excel (.xlsx hoặc .xls): cần gửi tệp Excel theo mẫu.");
-            };
+            try {
+                return read(magic, bytes, limits, ooxml, ole2);
+            } catch (Rethrown r) {
+                throw (Exception) r.getCause(); // judged below as if POI had thrown it here
+            }
         } catch (UnreadableWorkbookException e) {
             throw e;
         } catch (EncryptedDocumentException e) {
@@ -101,10 +121,42 @@ public final class WorkbookFiles {
         }
     }
 
-    /** Through {@link CheckedZip} only: POI reads the parts the checks have read, not the file again. */
-    private static Workbook openOoxml(byte[] bytes, WorkbookLimits limits) throws Exception {
+    private static <T> T read(FileMagic magic, byte[] bytes, WorkbookLimits limits, Ooxml<T> ooxml,
+                              Function<Workbook, T> ole2) throws Exception {
+        return switch (magic) {
+            case OOXML -> ooxml.of(checked(bytes, limits));
+            case OLE2 -> ole2.apply(rowsWithin(openOle2(bytes), limits));
+            case BIFF2, BIFF3, BIFF4 -> throw oldExcel();
+            default -> throw unreadable("E-FILE-NOT-SPREADSHEET",
+                    "Tệp không phải bảng tính Excel (.xlsx hoặc .xls): cần gửi tệp Excel theo mẫu.");
+        };
+    }
+
+    /** The parts of an .xlsx, read once and checked ({@link CheckedZip}, {@link OoxmlPrecheck}). */
+    private static CheckedZip checked(byte[] bytes, WorkbookLimits limits) throws UnreadableWorkbookException {
         CheckedZip zip = CheckedZip.read(bytes, limits);
         OoxmlPrecheck.check(zip, limits);
+        return zip;
+    }
+
+    /** {@link #poi} for a lambda that cannot throw: what it throws is rethrown as it is. */
+    private static Workbook poiUnchecked(CheckedZip zip) {
+        try {
+            return poi(zip);
+        } catch (Exception e) {
+            throw new Rethrown(e);
+        }
+    }
+
+    /** An exception of {@link #poi} on its way out of a lambda. */
+    private static final class Rethrown extends RuntimeException {
+        Rethrown(Exception cause) {
+            super(cause);
+        }
+    }
+
+    /** Through {@link CheckedZip} only: POI reads the parts the checks have read, not the file again. */
+    private static Workbook poi(CheckedZip zip) throws Exception {
         XSSFWorkbook workbook = new XSSFWorkbook(OPCPackage.open(zip.entrySource()));
         if (workbook.isMacroEnabled()) {
             workbook.close();

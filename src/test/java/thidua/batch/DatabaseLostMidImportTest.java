@@ -42,7 +42,9 @@ class DatabaseLostMidImportTest {
 
         try (ExternalPostgres db = ExternalPostgres.start()) {
             long lost;
-            try (ChildJvm run = ChildJvm.start("run", ChildJvm.logFile(getClass(), "run"), db.env(), Map.of(),
+            // a few files per transaction: the database is lost between two of them, or in one
+            try (ChildJvm run = ChildJvm.start("run", ChildJvm.logFile(getClass(), "run"), db.env(),
+                    Map.of("thidua.inbox.chunk-files", "4"),
                     "run", "--scheme", TestSubmissions.SCHEME.toAbsolutePath().toString(), "--inbox", inbox.toString(),
                     "--period", "2024", "--out", work.resolve("out").toString(),
                     "--data-dir", work.resolve("data-1").toString())) {

@@ -20,7 +20,8 @@ import thidua.testing.TestSubmissions.Made;
 
 /**
  * An import of many files interrupted twice, as it happens to a service: the first process is
- * killed ({@code kill -9}) in the middle; the next `import` recovers its execution (FAILED), goes
+ * killed ({@code kill -9}) in the middle of a chunk of files (recorded in one transaction, some
+ * of them filed and some not yet); the next `import` recovers its execution (FAILED), goes
  * on, and is stopped by SIGTERM (a service manager stopping it), which ends it between two files as
  * STOPPED with its summary line; `rerun --execution` finishes that one. Every file is then imported
  * exactly once (counted in the database), with its sample's verdict, the inbox is empty and every
@@ -32,6 +33,8 @@ import thidua.testing.TestSubmissions.Made;
 @ChildProcessesTest
 class ImportInterruptedTest {
     private static final int FILES = 40;
+    /** Files per transaction (thidua.inbox.chunk-files): several chunks, each with rejected files, slow to file. */
+    private static final Map<String, String> CHUNKS = Map.of("thidua.inbox.chunk-files", "8");
     private static final Pattern STOPPED = Pattern.compile(
             "import: STOPPED \\(job execution (\\d+), STOPPED\\); import: (\\d+) accepted, (\\d+) rejected, 0 duplicate");
 
@@ -47,16 +50,25 @@ class ImportInterruptedTest {
         TestSubmissions.deliver(files, inbox);
 
         try (SharedPostgres db = SharedPostgres.start()) {
-            // 1. kill -9 in the middle of the first process's import.
+            // 1. kill -9 in the middle of the first process's import, while a chunk is being filed.
             long killedExecution;
-            try (ChildJvm first = ChildJvm.start("run", ChildJvm.logFile(getClass(), "run"), db.env(), Map.of(),
+            try (ChildJvm first = ChildJvm.start("run", ChildJvm.logFile(getClass(), "run"), db.env(), CHUNKS,
                     "run", "--scheme", TestSubmissions.SCHEME.toAbsolutePath().toString(), "--inbox", inbox.toString(),
                     "--period", "2024", "--out", work.resolve("out").toString(),
                     "--data-dir", work.resolve("data-1").toString())) {
                 ChildJvm.await("a quarter of the files imported by the first process", Duration.ofMinutes(4),
                         () -> db.count("SELECT count(*) FROM submission") >= FILES / 4 || !first.isAlive());
+                // A chunk committed and not yet filed: its originals are being copied (an error report
+                // takes a while), and it is marked filed only once all of them are.
+                long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (db.count("SELECT count(*) FROM submission WHERE filed_at IS NULL") == 0 && first.isAlive()
+                        && System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
                 assertThat(first.isAlive()).as("still importing when killed:\n" + first.tail()).isTrue();
                 first.kill();
+                assertThat(db.count("SELECT count(*) FROM submission WHERE filed_at IS NULL"))
+                        .as("killed while a chunk of recorded files was being filed").isPositive();
                 killedExecution = db.jdbc().sql("""
                         SELECT e.job_execution_id FROM batch_job_execution e
                         JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
@@ -68,7 +80,7 @@ class ImportInterruptedTest {
 
             // 2. The next import recovers the killed execution, goes on, and is stopped by SIGTERM.
             long stopped;
-            try (ChildJvm second = ChildJvm.start("import", ChildJvm.logFile(getClass(), "import"), db.env(), Map.of(),
+            try (ChildJvm second = ChildJvm.start("import", ChildJvm.logFile(getClass(), "import"), db.env(), CHUNKS,
                     "import", "--inbox", inbox.toString(), "--data-dir", work.resolve("data-2").toString())) {
                 ChildJvm.await("a few more files imported", Duration.ofMinutes(3),
                         () -> db.count("SELECT count(*) FROM submission") >= importedWhenKilled + 3 || !second.isAlive());
@@ -90,7 +102,7 @@ class ImportInterruptedTest {
             assertThat(status(db, stopped)).isEqualTo("STOPPED");
 
             // 3. The restart is a new execution of the stopped job instance, which it completes.
-            try (ChildJvm again = ChildJvm.start("rerun", ChildJvm.logFile(getClass(), "rerun"), db.env(), Map.of(),
+            try (ChildJvm again = ChildJvm.start("rerun", ChildJvm.logFile(getClass(), "rerun"), db.env(), CHUNKS,
                     "rerun", "--execution", Long.toString(stopped), "--data-dir", work.resolve("data-3").toString())) {
                 assertThat(again.awaitExit(Duration.ofMinutes(3))).as(again.tail()).isZero();
                 assertThat(again.output()).containsPattern("import: \\d+ accepted, \\d+ rejected, 0 duplicate");

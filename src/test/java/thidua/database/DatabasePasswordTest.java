@@ -94,7 +94,7 @@ class DatabasePasswordTest {
 
     private ThiduaProperties settings() {
         return new ThiduaProperties(dataDir, Path.of("inbox"), Path.of("out"), Path.of("jobs"), 10485760, 5000, Duration.ofSeconds(30), 50,
-                new ThiduaProperties.Inbox(2000, 0), new ThiduaProperties.Console(Duration.ofMinutes(30), List.of("localhost")),
+                new ThiduaProperties.Inbox(2000, 0, 64), new ThiduaProperties.Console(Duration.ofMinutes(30), List.of("localhost")),
                 new ThiduaProperties.Security(5, Duration.ofMinutes(15)), null);
     }
 }

@@ -184,6 +184,8 @@ class TwoInstancesTest {
                         "server.port", "0",
                         "thidua.jobs-dir", jobs.toString(),
                         "thidua.inbox.settle-millis", "0",
+                        // a few files per transaction: the kill lands in the middle of the many files
+                        "thidua.inbox.chunk-files", "4",
                         "spring.quartz.properties.org.quartz.scheduler.instanceId", node),
                 "serve", "--data-dir", work.resolve(node).toString());
     }

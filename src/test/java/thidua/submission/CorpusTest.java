@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +22,7 @@ import thidua.corpus.Corpus.Problem;
 import thidua.corpus.Corpus.Value;
 import thidua.files.Sha256;
 import thidua.scoring.ReportedValue;
+import thidua.workbook.Grid;
 import thidua.workbook.Samples;
 import thidua.workbook.UnreadableWorkbookException;
 import thidua.workbook.WorkbookFiles;
@@ -30,7 +30,7 @@ import thidua.workbook.WorkbookLimits;
 
 /**
  * Every case of the {@link Corpus}, one test each: the file is written to a temporary
- * folder, opened the way the import opens it ({@link WorkbookFiles#open} with the default
+ * folder, opened the way the import opens it ({@link WorkbookFiles#read} with the default
  * limits, which the over-limit cases exceed) and read against the sample scheme by
  * {@link SubmissionReader} (hence in its package; CorpusImportTest imports the same cases).
  */
@@ -79,7 +79,7 @@ class CorpusTest {
 
     /** Reads a file the way the import does; an unreadable file gives its one finding. */
     static ParsedSubmission read(Path file) throws IOException {
-        try (Workbook workbook = WorkbookFiles.open(file, LIMITS)) {
+        try (Grid workbook = WorkbookFiles.read(file, LIMITS)) {
             return SubmissionReader.read(workbook, Samples.schemes());
         } catch (UnreadableWorkbookException e) {
             return ParsedSubmission.unreadable(e.finding());

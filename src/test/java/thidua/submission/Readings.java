@@ -1,11 +1,9 @@
 package thidua.submission;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Workbook;
 import thidua.workbook.Finding;
+import thidua.workbook.Grid;
 import thidua.workbook.Samples;
 
 /** What the importer's reader finds in a file, for tests of other packages (the console's pages show it). */
@@ -15,10 +13,8 @@ public final class Readings {
 
     /** The errors {@link SubmissionReader} finds in {@code file}, read against the sample scheme. */
     public static List<Finding> errors(Path file) {
-        try (Workbook workbook = Samples.open(file)) {
+        try (Grid workbook = Samples.read(file)) {
             return SubmissionReader.read(workbook, Samples.schemes()).errors();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import thidua.samples.SampleProvince;
 import thidua.scoring.ReportedValue;
 import thidua.workbook.Finding;
+import thidua.workbook.Grid;
 import thidua.workbook.Samples;
 import thidua.workbook.UnreadableWorkbookException;
 import thidua.workbook.WorkbookEdits;
@@ -44,13 +45,13 @@ class SubmissionReaderTest {
     // ------------------------------------------------------------------ helpers
 
     private static ParsedSubmission read(Path file) throws IOException {
-        try (Workbook workbook = Samples.open(file)) {
+        try (Grid workbook = Samples.read(file)) {
             return SubmissionReader.read(workbook, Samples.schemes());
         }
     }
 
     private ParsedSubmission read(WorkbookEdits edits) throws IOException, UnreadableWorkbookException {
-        try (edits; Workbook workbook = edits.saveAndOpen(dir, "submission.xlsx")) {
+        try (edits; Grid workbook = edits.saveAndRead(dir, "submission.xlsx")) {
             return SubmissionReader.read(workbook, Samples.schemes());
         }
     }
@@ -513,7 +514,7 @@ class SubmissionReaderTest {
         }
         try (Workbook workbook = Samples.open(xls)) {
             assertThat(workbook).isInstanceOf(HSSFWorkbook.class);
-            ParsedSubmission parsed = SubmissionReader.read(workbook, Samples.schemes());
+            ParsedSubmission parsed = SubmissionReader.read(Grid.of(workbook), Samples.schemes());
             assertAcceptedWithoutFindings(parsed);
             assertValuesOf(parsed, sample("PC08-2024.xlsx"));
             assertThat(parsed.values()).isEqualTo(read(PC08).values());
@@ -522,7 +523,7 @@ class SubmissionReaderTest {
 
     @Test
     void aSubmissionWithoutAnyLoadedSchemeHasAnUnknownPeriod() throws IOException {
-        try (Workbook workbook = Samples.open(PC08)) {
+        try (Grid workbook = Samples.read(PC08)) {
             ParsedSubmission parsed = SubmissionReader.read(workbook, code -> java.util.Optional.empty());
             assertRejected(parsed, tuple("E-PERIOD-UNKNOWN", INFO, "B6"));
         }

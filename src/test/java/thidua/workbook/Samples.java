@@ -31,6 +31,15 @@ public final class Samples {
         }
     }
 
+    /** Reads a file's cells the way the import does ({@link WorkbookFiles#read}: streamed when it can be). */
+    public static Grid read(Path file) {
+        try {
+            return WorkbookFiles.read(file, WorkbookLimits.ofFileSize(WorkbookFiles.DEFAULT_MAX_BYTES));
+        } catch (UnreadableWorkbookException e) {
+            throw new AssertionError("cannot read " + file + ": " + e.finding(), e);
+        }
+    }
+
     /** The sample scheme, read once by the production reader; fails the test when it is refused. */
     public static synchronized Scheme scheme() {
         if (scheme == null) {

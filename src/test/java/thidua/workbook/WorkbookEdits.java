@@ -231,6 +231,11 @@ public final class WorkbookEdits implements AutoCloseable {
         return WorkbookFiles.open(saveAs(dir, fileName), MAX_BYTES);
     }
 
+    /** The edited workbook, saved and read again the way the import reads a received file. */
+    public Grid saveAndRead(Path dir, String fileName) throws UnreadableWorkbookException {
+        return WorkbookFiles.read(saveAs(dir, fileName), WorkbookLimits.ofFileSize(MAX_BYTES));
+    }
+
     /**
      * A legacy `.xls` (HSSF) copy of the workbook: sheet names and every cell's value
      * (formulas as their cached results, dates as date-formatted numbers), and its title.
