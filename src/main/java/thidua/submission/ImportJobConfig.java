@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -26,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import thidua.job.JobSummary;
+import thidua.scheme.StoredScheme;
 import thidua.job.ProcessRegistry;
 import thidua.job.StepLog;
 import thidua.settings.ThiduaProperties;
@@ -106,8 +111,8 @@ class ImportJobConfig {
     @StepScope
     SubmissionWriter submissionWriter(@Value("#{stepExecution}") StepExecution step, SubmissionFiler filer,
                                       SubmissionExaminer examiner, InterruptedFilings interrupted,
-                                      ThiduaProperties settings) {
-        return new SubmissionWriter(filer, examiner, interrupted, settings.inboxHashCap(),
+                                      SubmissionStore submissions, ThiduaProperties settings) {
+        return new SubmissionWriter(filer, examiner, interrupted, submissions, settings.inboxHashCap(),
                 Inbox.beside(ImportParameters.from(step.getJobParameters()).inbox()), step.getJobExecutionId());
     }
 
@@ -119,15 +124,17 @@ class ImportJobConfig {
         private final SubmissionFiler filer;
         private final SubmissionExaminer examiner;
         private final InterruptedFilings interrupted;
+        private final SubmissionStore submissions;
         private final long hashCap;
         private final Inbox inbox;
         private final long jobExecutionId;
 
         SubmissionWriter(SubmissionFiler filer, SubmissionExaminer examiner, InterruptedFilings interrupted,
-                         long hashCap, Inbox inbox, long jobExecutionId) {
+                         SubmissionStore submissions, long hashCap, Inbox inbox, long jobExecutionId) {
             this.filer = filer;
             this.examiner = examiner;
             this.interrupted = interrupted;
+            this.submissions = submissions;
             this.hashCap = hashCap;
             this.inbox = inbox;
             this.jobExecutionId = jobExecutionId;
@@ -135,17 +142,31 @@ class ImportJobConfig {
 
         @Override
         public void write(Chunk<? extends Path> chunk) throws Exception {
-            List<Examination> examined = Parallel.map(chunk.getItems(), this::examine);
+            List<InboxFile> files = Parallel.map(chunk.getItems(), this::inboxFile).stream()
+                    .filter(Objects::nonNull).toList();
+            // Looked up once for the chunk: what was stored before it began, and the current schemes.
+            List<String> hashes = files.stream().map(InboxFile::sha256).toList();
+            Map<String, Long> stored = submissions.sameBytes(hashes);
+            Set<String> unfiled = submissions.unfiledKeys(hashes);
+            Map<String, Optional<StoredScheme>> schemes = new ConcurrentHashMap<>();
+            Function<String, Optional<StoredScheme>> current =
+                    period -> schemes.computeIfAbsent(period, examiner::currentScheme);
+            List<Examination> examined = Parallel.map(files, file -> {
+                // A file whose import committed but whose filing was interrupted is filed, not imported again.
+                if (unfiled.contains(SubmissionStore.unfiledKey(file.sha256(), file.originalName()))
+                        && interrupted.resumeInterrupted(file)) {
+                    return null;
+                }
+                return examiner.examineAlone(file, stored.get(file.sha256()), current);
+            });
             filer.fileAll(examined.stream().filter(Objects::nonNull).toList(), inbox, jobExecutionId,
                     examiner::withBaselines);
         }
 
-        /** The verdict of one file; null when there is nothing to record. */
-        private Examination examine(Path path) throws IOException {
+        /** The inbox file, hashed; null when it is no longer a regular file. */
+        private InboxFile inboxFile(Path path) {
             try {
-                InboxFile file = InboxFile.of(path, hashCap);
-                // A file whose import committed but whose filing was interrupted is filed, not imported again.
-                return interrupted.resumeInterrupted(file) ? null : examiner.examineAlone(file);
+                return InboxFile.of(path, hashCap);
             } catch (InboxFile.NotARegularFileException e) {
                 // Swapped for a link or a FIFO since the scan: never read; the next scan sets it aside.
                 LoggerFactory.getLogger("thidua.import").warn("{}", LogText.escape(e.getMessage()));

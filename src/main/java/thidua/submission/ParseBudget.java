@@ -37,8 +37,9 @@ import thidua.workbook.WorkbookLimits;
  * is rejected on its own and never takes the process with it (docs/isolation.md).
  *
  * <p>Memory: POI loads a workbook whole, at about {@link #HEAP_PER_BYTE} bytes of heap per
- * byte of inflated part. The parts are inflated once beforehand (through POI's own zip
- * reader, so exactly what POI will load), only counted, and the cost is reserved from a
+ * byte of inflated part. The parts' inflated sizes are counted beforehand (as the zip's
+ * central directory declares them, which the reading never exceeds; an entry without a
+ * declared size is inflated and counted), and the cost is reserved from a
  * share of the heap ({@code thidua.parse-heap-percent}) that all parses in progress split:
  * a file that could never fit is rejected {@code E-FILE-TOO-COSTLY} before any allocation,
  * others wait for room. An OutOfMemoryError that still happens in the parse thread rejects
@@ -87,7 +88,7 @@ class ParseBudget {
     }
 
     Opened open(Path file, WorkbookLimits limits) throws UnreadableWorkbookException, IOException {
-        long cost = cost(file);
+        long cost = cost(file, limits);
         if (cost > heapBudget) {
             tooCostly.incrementAndGet();
             throw tooCostly();
@@ -216,7 +217,7 @@ class ParseBudget {
      * Heap the parse will need, counted no further than the budget: an .xlsx by its parts
      * once inflated, a legacy .xls (loaded whole) by its size; anything else is not read.
      */
-    long cost(Path file) throws IOException {
+    long cost(Path file, WorkbookLimits limits) throws IOException {
         FileMagic magic;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
@@ -233,6 +234,18 @@ class ParseBudget {
         byte[] buffer = new byte[64 * 1024];
         try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                if (entry.getSize() >= 0) {
+                    if (limits.refusesPart(entry.getSize(), entry.getCompressedSize())) {
+                        return 0; // refused by the reading before it inflates anything of that part
+                    }
+                    // The size the central directory declares: workbook.CheckedZip never inflates an
+                    // entry past it (a file that says less than it holds is refused), so it bounds the cost.
+                    inflated += entry.getSize();
+                    if (inflated * HEAP_PER_BYTE > heapBudget) {
+                        return inflated * HEAP_PER_BYTE;
+                    }
+                    continue;
+                }
                 try (InputStream in = zip.getInputStream(entry)) {
                     for (int n; (n = in.read(buffer)) > 0; ) {
                         inflated += n;

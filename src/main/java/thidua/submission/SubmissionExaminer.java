@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.slf4j.Logger;
@@ -66,14 +67,21 @@ class SubmissionExaminer {
     /**
      * As {@link #examine(InboxFile, String)} for an inbox file, without the warnings that
      * compare it with last year's report of its unit ({@link #withBaselines}): the files of a
-     * chunk are examined at once, and one of them may be that report.
+     * chunk are examined at once, and one of them may be that report. What the chunk looked up
+     * once for all its files is given: the submission that has the same bytes (null: none) and
+     * the current scheme of a period.
      */
-    Examination examineAlone(InboxFile file) throws IOException {
-        Optional<Long> earlier = submissions.sameBytes(file.sha256());
-        if (earlier.isPresent()) {
-            return new Examination(file, ImportStatus.DUPLICATE, null, null, earlier.get(), extension(file.path()));
+    Examination examineAlone(InboxFile file, Long duplicateOf, Function<String, Optional<StoredScheme>> current)
+            throws IOException {
+        if (duplicateOf != null) {
+            return new Examination(file, ImportStatus.DUPLICATE, null, null, duplicateOf, extension(file.path()));
         }
-        return read(file, null, false);
+        return read(file, null, false, current);
+    }
+
+    /** The current scheme that defines a period, as {@link #read} looks it up. */
+    Optional<StoredScheme> currentScheme(String periodCode) {
+        return schemes.currentForPeriod(periodCode);
     }
 
     /** The verdict of reading a file against the current scheme of the period it names (also for reruns). */
@@ -87,17 +95,18 @@ class SubmissionExaminer {
      *                   submission counts for the sender's unit whatever it names
      */
     public Examination read(InboxFile file, String senderUnit) throws IOException {
-        return read(file, senderUnit, true);
+        return read(file, senderUnit, true, schemes::currentForPeriod);
     }
 
-    private Examination read(InboxFile file, String senderUnit, boolean baselines) throws IOException {
+    private Examination read(InboxFile file, String senderUnit, boolean baselines,
+                             Function<String, Optional<StoredScheme>> current) throws IOException {
         Path path = file.path();
         String extension = extension(path);
         Map<String, StoredScheme> used = new HashMap<>();
         ParsedSubmission parsed;
         // parsed in a worker within a memory and a time budget: a costly file is rejected on its own
         try (SpelledName readable = SpelledName.of(path); ParseBudget.Opened opened = budget.open(readable.path(), limits)) {
-            parsed = SubmissionReader.read(opened.workbook(), period -> schemes.currentForPeriod(period).map(s -> {
+            parsed = SubmissionReader.read(opened.workbook(), period -> current.apply(period).map(s -> {
                 used.put(period, s);
                 return s.scheme();
             }), senderUnit);

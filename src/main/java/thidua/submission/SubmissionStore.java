@@ -135,6 +135,25 @@ public class SubmissionStore {
      * A committed submission with these bytes and this name whose original was never filed
      * (the process stopped between the commit and the copy into archive/ or rejected/).
      */
+    /**
+     * Of these hashes, the pairs {@link #unfiledKey} of the committed submissions not yet filed:
+     * the files of a chunk that {@link #unfiled} has to look at (after a crash; none otherwise).
+     */
+    public java.util.Set<String> unfiledKeys(List<String> sha256s) {
+        if (sha256s.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT DISTINCT sha256, original_name FROM submission WHERE sha256 = ANY(?) AND filed_at IS NULL""")
+                .param(sha256s.toArray(String[]::new))
+                .query((rs, n) -> rs.getString(1) + "\n" + rs.getString(2)).list());
+    }
+
+    /** The key of a file in {@link #unfiledKeys}: its hash and its name as stored. */
+    public static String unfiledKey(String sha256, String originalName) {
+        return sha256 + "\n" + Labels.clean(originalName);
+    }
+
     public Optional<Stored> unfiled(String sha256, String originalName) {
         return jdbc.sql("""
                 SELECT id FROM submission WHERE sha256 = ? AND original_name = ? AND filed_at IS NULL

@@ -35,9 +35,6 @@ final class CheckedZip {
     private static final int CENTRAL = 0x02014b50;
     private static final int END = 0x06054b50;
     private static final int DESCRIPTOR = 0x08074b50;
-    /** An entry smaller than this inflates as it likes; a bigger one must not inflate more than 100 times. */
-    private static final long RATIO_GRACE_BYTES = 100 * 1024;
-    private static final long MAX_RATIO = 100;
 
     /** One part, inflated; {@code name} as stored in the zip. */
     record Part(String name, byte[] content) {
@@ -237,11 +234,8 @@ final class CheckedZip {
                 }
                 entryEnd = d + 12;
             }
-            if (c.size > limits.maxPartBytes()) {
-                throw tooLarge();
-            }
-            if (c.size > RATIO_GRACE_BYTES && c.size > MAX_RATIO * c.compressedSize) {
-                throw tooLarge(); // inflates like a zip bomb, not like a workbook
+            if (limits.refusesPart(c.size, c.compressedSize)) {
+                throw tooLarge(); // too large, or inflates like a zip bomb, not like a workbook
             }
             byte[] content = switch (c.method) {
                 case 0 -> Arrays.copyOfRange(zip, dataStart, (int) dataEnd);

@@ -24,6 +24,18 @@ public record WorkbookLimits(long maxFileBytes, long maxPartBytes, long maxTotal
                 DEFAULT.maxCells, DEFAULT.maxSharedStrings, DEFAULT.maxEntries);
     }
 
+    /** A part under this size inflates as it likes; a bigger one must not inflate more than {@link #MAX_RATIO} times. */
+    static final long RATIO_GRACE_BYTES = 100 * 1024;
+    static final long MAX_RATIO = 100;
+
+    /**
+     * Whether a part that says it inflates to {@code size} bytes from {@code compressedSize} is
+     * refused before any of it is inflated: larger than a part may be, or inflating like a zip bomb.
+     */
+    public boolean refusesPart(long size, long compressedSize) {
+        return size > maxPartBytes || (size > RATIO_GRACE_BYTES && size > MAX_RATIO * compressedSize);
+    }
+
     public static WorkbookLimits ofFileSize(long maxFileBytes) {
         return new WorkbookLimits(maxFileBytes, DEFAULT.maxPartBytes, DEFAULT.maxTotalBytes, DEFAULT.maxRows);
     }

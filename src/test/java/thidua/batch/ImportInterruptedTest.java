@@ -22,7 +22,7 @@ import thidua.testing.TestSubmissions.Made;
  * An import of many files interrupted twice, as it happens to a service: the first process is
  * killed ({@code kill -9}) in the middle of a chunk of files (recorded in one transaction, some
  * of them filed and some not yet); the next `import` recovers its execution (FAILED), goes
- * on, and is stopped by SIGTERM (a service manager stopping it), which ends it between two files as
+ * on, and is stopped by SIGTERM (a service manager stopping it), which ends it between two chunks as
  * STOPPED with its summary line; `rerun --execution` finishes that one. Every file is then imported
  * exactly once (counted in the database), with its sample's verdict, the inbox is empty and every
  * original is in archive/ or rejected/ exactly once, with nothing else beside them.
@@ -33,8 +33,8 @@ import thidua.testing.TestSubmissions.Made;
 @ChildProcessesTest
 class ImportInterruptedTest {
     private static final int FILES = 40;
-    /** Files per transaction (thidua.inbox.chunk-files): several chunks, each with rejected files, slow to file. */
-    private static final Map<String, String> CHUNKS = Map.of("thidua.inbox.chunk-files", "8");
+    /** Files per transaction (thidua.inbox.chunk-files): ten chunks, most with a rejected file (slow to file). */
+    private static final Map<String, String> CHUNKS = Map.of("thidua.inbox.chunk-files", "4");
     private static final Pattern STOPPED = Pattern.compile(
             "import: STOPPED \\(job execution (\\d+), STOPPED\\); import: (\\d+) accepted, (\\d+) rejected, 0 duplicate");
 

@@ -55,7 +55,7 @@ class ParseBudgetTest {
     @Test
     void filesWaitForRoomAndEachClosedWorkbookGivesItsShareBack() throws Exception {
         ParseBudget sized = new ParseBudget(Long.MAX_VALUE, Duration.ofMinutes(1));
-        long oneFile = sized.cost(SAMPLE);
+        long oneFile = sized.cost(SAMPLE, WorkbookLimits.DEFAULT);
         ParseBudget budget = new ParseBudget(oneFile + oneFile / 2, Duration.ofMinutes(1));
         for (int i = 0; i < 3; i++) { // room for one at a time: a share not given back would block the second
             try (ParseBudget.Opened read = budget.open(SAMPLE, WorkbookLimits.DEFAULT)) {
