@@ -64,7 +64,8 @@ if (( n > max_units )); then
 fi
 
 # run NAME ARGS…: runs one thidua command, timed, its output in $dir/NAME.log;
-# sets secs and rss_mb.
+# sets secs, rss_mb and heap_mb (the most heap in use the GC log shows: its largest "before" of a collection,
+# or what is in use at exit, whichever is larger).
 run() {
   local name="$1"; shift
   log "$name: java -Xmx$xmx -jar target/thidua.jar $* --data-dir …"
@@ -72,9 +73,11 @@ run() {
   t0=$(now)
   if [[ -x /usr/bin/time ]]; then
     /usr/bin/time -f %M -o "$dir/$name.rss" \
-      java "-Xmx$xmx" -jar target/thidua.jar "$@" --data-dir "$dir/data" >"$dir/$name.log" 2>&1 || rc=$?
+      java "-Xmx$xmx" "-Xlog:gc,gc+heap+exit:file=$dir/$name.gc" -jar target/thidua.jar "$@" --data-dir "$dir/data" \
+      >"$dir/$name.log" 2>&1 || rc=$?
   else
-    java "-Xmx$xmx" -jar target/thidua.jar "$@" --data-dir "$dir/data" >"$dir/$name.log" 2>&1 &
+    java "-Xmx$xmx" "-Xlog:gc,gc+heap+exit:file=$dir/$name.gc" -jar target/thidua.jar "$@" --data-dir "$dir/data" \
+      >"$dir/$name.log" 2>&1 &
     local pid=$! peak=0 kb
     while kill -0 "$pid" 2>/dev/null; do
       kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
@@ -87,12 +90,22 @@ run() {
   t1=$(now)
   secs=$(elapsed "$t0" "$t1")
   rss_mb=$(awk '/^[0-9]+$/ { v = $1 } END { printf "%d", v / 1024 }' "$dir/$name.rss")
+  heap_mb=$(heap_peak "$dir/$name.gc")
   tail -n 3 "$dir/$name.log" | sed 's/^/    /'
   if (( rc != 0 )); then
     echo "bench: $name failed (exit $rc); its output: $dir/$name.log" >&2
     trap - EXIT
     exit 1
   fi
+}
+
+# heap_peak GC_LOG: MB, the largest heap in use before a collection ("Pause Young ... 120M->30M(256M)")
+# or at exit ("garbage-first heap total 262144K, used 93184K" / "def new generation ... used").
+heap_peak() {
+  awk '
+    match($0, /[0-9]+M->[0-9]+M\(/) { v = substr($0, RSTART, RLENGTH); sub(/M->.*/, "", v); if (v + 0 > peak) peak = v + 0 }
+    /heap +total|generation +total/ && match($0, /used [0-9]+K/) { u = substr($0, RSTART + 5, RLENGTH - 6); used += u }
+    END { u = used / 1024; if (u > peak) peak = u; printf "%d", peak }' "$1" 2>/dev/null || echo -
 }
 
 log "generating a scheme of $n units and the inbox ($n valid + ${invalid_percent} % invalid files)"
@@ -109,13 +122,13 @@ log "inflate floor on the same $files files"
 read -r _ _ floor_s floor_fps _ < <(java -cp "$cp" thidua.bench.InflateFloor "$dir/inbox")
 
 run scheme scheme --file "$dir/scheme.xlsx"
-scheme_s=$secs scheme_rss=$rss_mb
+scheme_s=$secs scheme_rss=$rss_mb scheme_heap=$heap_mb
 run import import --inbox "$dir/inbox"
-import_s=$secs import_rss=$rss_mb
+import_s=$secs import_rss=$rss_mb import_heap=$heap_mb
 run consolidate consolidate --period "$period" --out "$dir/out"
-cons_s=$secs cons_rss=$rss_mb
+cons_s=$secs cons_rss=$rss_mb cons_heap=$heap_mb
 run status status --period "$period"
-status_s=$secs status_rss=$rss_mb
+status_s=$secs status_rss=$rss_mb status_heap=$heap_mb
 
 accepted=$({ find "$dir/archive" -type f 2>/dev/null || true; } | wc -l)
 rejected=$({ find "$dir/rejected" -type f ! -name '*.loi.xlsx' 2>/dev/null || true; } | wc -l)
@@ -134,14 +147,14 @@ fi
 echo
 printf 'bench: N=%d, -Xmx%s, %d files (%d accepted, %d rejected), %s\n' \
   "$n" "$xmx" "$files" "$accepted" "$rejected" "$(date -u +%Y-%m-%dT%H:%MZ)"
-printf '| %-26s | %7s | %7s | %9s | %8s | %8s |\n' step items seconds items/s "× floor" "RSS MB"
-printf '|%s|%s|%s|%s|%s|%s|\n' ---------------------------- --------- --------- ----------- ---------- ----------
-printf '| %-26s | %7d | %7.3f | %9.0f | %8s | %8s |\n' "inflate floor (files)" "$files" "$floor_s" "$floor_fps" 1 -
-printf '| %-26s | %7d | %7.2f | %9s | %8s | %8d |\n' "scheme (units)" "$n" "$scheme_s" - - "$scheme_rss"
-printf '| %-26s | %7d | %7.2f | %9s | %8s | %8d |\n' "import (files)" "$files" "$import_s" "$import_fps" "$ratio" "$import_rss"
-printf '| %-26s | %7d | %7s | %9s | %8s | %8s |\n' "import − status (start-up)" "$files" "$steady_s" "$steady_fps" "$steady_ratio" -
-printf '| %-26s | %7d | %7.2f | %9s | %8s | %8d |\n' "consolidate (units)" "$n" "$cons_s" - - "$cons_rss"
-printf '| %-26s | %7s | %7.2f | %9s | %8s | %8d |\n' "status" - "$status_s" - - "$status_rss"
+printf '| %-26s | %7s | %7s | %9s | %8s | %8s | %8s |\n' step items seconds items/s "× floor" "heap MB" "RSS MB"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' ---------------------------- --------- --------- ----------- ---------- ---------- ----------
+printf '| %-26s | %7d | %7.3f | %9.0f | %8s | %8s | %8s |\n' "inflate floor (files)" "$files" "$floor_s" "$floor_fps" 1 - -
+printf '| %-26s | %7d | %7.2f | %9s | %8s | %8s | %8d |\n' "scheme (units)" "$n" "$scheme_s" - - "$scheme_heap" "$scheme_rss"
+printf '| %-26s | %7d | %7.2f | %9s | %8s | %8s | %8d |\n' "import (files)" "$files" "$import_s" "$import_fps" "$ratio" "$import_heap" "$import_rss"
+printf '| %-26s | %7d | %7s | %9s | %8s | %8s | %8s |\n' "import − status (start-up)" "$files" "$steady_s" "$steady_fps" "$steady_ratio" - -
+printf '| %-26s | %7d | %7.2f | %9s | %8s | %8s | %8d |\n' "consolidate (units)" "$n" "$cons_s" - - "$cons_heap" "$cons_rss"
+printf '| %-26s | %7s | %7.2f | %9s | %8s | %8s | %8d |\n' "status" - "$status_s" - - "$status_heap" "$status_rss"
 echo
 printf 'bench: %d files, import %s files/s (%s× the floor), consolidate %s s, status %s s\n' \
   "$files" "$import_fps" "$ratio" "$cons_s" "$status_s"
