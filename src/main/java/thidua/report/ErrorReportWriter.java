@@ -23,7 +23,6 @@ import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -159,8 +158,8 @@ public final class ErrorReportWriter {
         XSSFWorkbook copy = null;
         // Rejected for what reading it costs (submission.ParseBudget): opening it again here would cost the same.
         boolean tooCostly = listed.stream().anyMatch(f -> NOT_OPENED_AGAIN.contains(f.code()));
-        try (Workbook opened = tooCostly ? null : WorkbookFiles.open(original, maxBytes)) {
-            copy = opened == null ? null : SubmissionCopy.of(opened, original);
+        try {
+            copy = tooCostly ? null : SubmissionCopy.of(original, maxBytes);
         } catch (UnreadableWorkbookException e) {
             Finding why = e.finding();
             if (listed.stream().noneMatch(f -> f.code().equals(why.code()))) {

@@ -40,6 +40,8 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import thidua.workbook.CellReader;
 import thidua.workbook.CellValue;
+import thidua.workbook.UnreadableWorkbookException;
+import thidua.workbook.WorkbookFiles;
 
 /**
  * The copy of a submission that its error report annotates, with nothing active
@@ -91,17 +93,20 @@ final class SubmissionCopy {
     }
 
     /**
-     * A new, writable, inert copy of {@code opened}, the workbook read from {@code file}.
-     * The file itself is only read.
+     * A new, writable, inert copy of the workbook in {@code file}, which the safety checks of
+     * {@link WorkbookFiles} have passed: the .xlsx loaded whole when it is inert, else rebuilt
+     * from what {@link WorkbookFiles#open} reads. The file itself is only read.
      */
-    static XSSFWorkbook of(Workbook opened, Path file) {
-        if (opened instanceof XSSFWorkbook) {
+    static XSSFWorkbook of(Path file, long maxBytes) throws UnreadableWorkbookException, IOException {
+        if (WorkbookFiles.isOoxml(file, maxBytes)) {
             XSSFWorkbook whole = wholeCopy(file);
             if (whole != null) {
                 return whole;
             }
         }
-        return rebuilt(opened);
+        try (Workbook opened = WorkbookFiles.open(file, maxBytes)) {
+            return rebuilt(opened);
+        }
     }
 
     /** The file loaded again, in memory, if it is a plain .xlsx; null if it must be rebuilt. */

@@ -60,6 +60,22 @@ public final class WorkbookFiles {
         return open(file, limits, zip -> XlsxGrid.read(zip).orElseGet(() -> Grid.of(poiUnchecked(zip))), Grid::of);
     }
 
+    /**
+     * Whether {@code file} is an .xlsx that passes every check of {@link #open} (which it
+     * throws when it does not), without loading it: the caller loads it itself. A legacy
+     * .xls is opened and closed again to be checked: false.
+     */
+    public static boolean isOoxml(Path file, long maxBytes) throws UnreadableWorkbookException {
+        return open(file, WorkbookLimits.ofFileSize(maxBytes), zip -> true, workbook -> {
+            try {
+                workbook.close();
+            } catch (IOException e) {
+                // read-only: nothing to lose
+            }
+            return false;
+        });
+    }
+
     /** How a checked .xlsx becomes what the caller reads. */
     @FunctionalInterface
     private interface Ooxml<T> {
