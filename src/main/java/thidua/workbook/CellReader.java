@@ -71,7 +71,7 @@ public final class CellReader {
     }
 
     /** The shortest decimal that the stored double stands for: 45.0 → 45, 8.5 → 8.5. */
-    private static BigDecimal number(double value) {
+    static BigDecimal number(double value) {
         BigDecimal d = BigDecimal.valueOf(value).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0) : d;
     }

@@ -1,7 +1,6 @@
 package thidua.workbook;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -811,7 +810,7 @@ final class XlsxGrid implements Grid {
                         }
                         yield new CellValue(CellValue.Kind.DATE, null, "", date.toLocalDate(), ref);
                     }
-                    yield new CellValue(CellValue.Kind.NUMBER, number(d), "", null, ref);
+                    yield new CellValue(CellValue.Kind.NUMBER, CellReader.number(d), "", null, ref);
                 }
                 case "s" -> new CellValue(CellValue.Kind.TEXT, null, shared(c.v), null, ref);
                 case "str" -> new CellValue(CellValue.Kind.TEXT, null, decoded(c.v == null ? "" : c.v), null, ref);
@@ -880,11 +879,6 @@ final class XlsxGrid implements Grid {
             int format = xfFormats.get(xf);
             String code = numFmts.containsKey(format) ? numFmts.get(format) : BuiltinFormats.getBuiltinFormat(format);
             return DateUtil.isADateFormat(format, code);
-        }
-
-        private static BigDecimal number(double value) {
-            BigDecimal d = BigDecimal.valueOf(value).stripTrailingZeros();
-            return d.scale() < 0 ? d.setScale(0) : d;
         }
 
         /** A reader on {@code content}, moved to its root element, which must be {@code ns}:{@code local}. */
