@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import thidua.corpus.Corpus;
 import thidua.report.LibreOffice;
+import thidua.submission.Readings;
 
 /**
  * The streaming reader ({@link XlsxGrid}, the import's way) and POI's usermodel (the old
@@ -27,7 +28,8 @@ import thidua.report.LibreOffice;
  * and the scheme, their copies saved again by LibreOffice, and cells written the ways the
  * XML allows and the writers rarely use. Same grid means the same sheets in the same order
  * and visibility, the same rows and cell ranges, the same merged regions and every cell's
- * same typed value (or the same finding when the file cannot be read). A file outside the
+ * same typed value (or the same finding when the file cannot be read), and so the same
+ * submission as the import reads it (values, their cells, every finding). A file outside the
  * plain shape is read by POI on both sides; the samples, their LibreOffice copies and the
  * corpus' accepted files must be streamed, or the comparison would prove nothing.
  */
@@ -88,6 +90,10 @@ class GridEquivalenceTest {
             assertThat(stream.finding).as(name + ": the finding of a file that cannot be read").isEqualTo(poi.finding);
             if (poi.grid != null) {
                 assertSameGrid(name, poi.grid, stream.grid);
+                if (!name.startsWith("scheme") && !name.startsWith("LibreOffice copy of scheme")) {
+                    // ... and so the same submission: values, their cells, every finding in order
+                    assertThat(reading(stream.grid)).as(name + ": read as a submission").isEqualTo(reading(poi.grid));
+                }
                 if (stream.grid instanceof XlsxGrid) {
                     synchronized (streamed) {
                         streamed.add(name);
@@ -163,6 +169,15 @@ class GridEquivalenceTest {
     private static Object cell(Grid.Sheet sheet, int r, int c) {
         try {
             return sheet.cell(r, c);
+        } catch (RuntimeException e) {
+            return "throws " + e.getClass().getName();
+        }
+    }
+
+    /** What the import's reader makes of it, or what reading it throws (the import's E-FILE-CORRUPT). */
+    private static String reading(Grid grid) {
+        try {
+            return Readings.reading(grid);
         } catch (RuntimeException e) {
             return "throws " + e.getClass().getName();
         }
