@@ -16,6 +16,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -60,7 +61,12 @@ final class OutputWorkbook implements AutoCloseable {
     private static SXSSFWorkbook streamed(String title) {
         XSSFWorkbook base = new XSSFWorkbook();
         base.getProperties().getCoreProperties().setTitle(title);
-        SXSSFWorkbook streamed = new SXSSFWorkbook(base, -1, false, false);
+        SXSSFWorkbook streamed = new SXSSFWorkbook(base, -1, false, false) {
+            @Override
+            protected SheetDataWriter createSheetDataWriter() throws IOException {
+                return new StreamedSheetData();
+            }
+        };
         streamed.setCompressTempFiles(false);
         return streamed;
     }
