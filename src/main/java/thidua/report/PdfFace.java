@@ -82,8 +82,24 @@ final class PdfFace {
         return out.toString();
     }
 
+    /** A text wrapped at a size into a width: a table's cells are wrapped to measure the table, its rows, then drawn. */
+    private record Wrapping(String text, float size, float width) {
+    }
+
+    private final Map<Wrapping, List<String>> wrapped = new HashMap<>();
+
     /** Lines of at most {@code width} points, broken at spaces, or inside a word longer than a line. */
     List<String> wrap(String text, float size, float width) {
+        Wrapping key = new Wrapping(text == null ? "" : text, size, width);
+        List<String> lines = wrapped.get(key);
+        if (lines == null) {
+            lines = List.copyOf(wrapOnce(text, size, width));
+            wrapped.put(key, lines);
+        }
+        return lines;
+    }
+
+    private List<String> wrapOnce(String text, float size, float width) {
         String shown = clean(text).strip();
         List<String> lines = new ArrayList<>();
         if (shown.isEmpty()) {
