@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -68,6 +69,10 @@ final class OutputWorkbook implements AutoCloseable {
             }
         };
         streamed.setCompressTempFiles(false);
+        // No zip64 fields (by default SXSSF writes them, with zero sizes in the local headers, which
+        // java.util.zip's ZipInputStream, delivery's Fingerprint among others, cannot read): the
+        // outputs are megabytes, not the 4 GB that would need them.
+        streamed.setZip64Mode(Zip64Mode.Never);
         return streamed;
     }
 
