@@ -30,10 +30,9 @@ if ! [[ "$n" =~ ^[0-9]+$ ]] || (( n < 1 )); then
   exit 2
 fi
 
-# The scheme reader applies the submission row limit (thidua.max-rows, default 5000 rows per
-# sheet, header included) to the scheme's `Đơn vị` sheet: 4999 units is the most that load
-# (issue 12 asks for a scheme limit of its own; this benchmark does not change it).
-max_units=4999
+# A scheme has limits of its own (scheme.SchemeLimits: 50000 units, 100000 rows per sheet);
+# above them the scheme is refused (S-SCHEME-TOO-MANY-UNITS).
+max_units=50000
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 now() { date +%s.%N; }
@@ -59,8 +58,8 @@ if [[ "${BENCH_KEEP:-0}" != 1 ]]; then
 fi
 log "folder $dir"
 if (( n > max_units )); then
-  log "warning: N=$n > $max_units: the scheme will be refused (E-FILE-TOO-MANY-ROWS, the 5000-row limit);" \
-      "the largest N that loads today is $max_units"
+  log "warning: N=$n > $max_units: the scheme will be refused (S-SCHEME-TOO-MANY-UNITS, the scheme's" \
+      "limit of $max_units units)"
 fi
 
 # run NAME ARGS…: runs one thidua command, timed, its output in $dir/NAME.log;

@@ -75,9 +75,7 @@ class Consolidator {
         Path version = null;
         try {
             version = FolderSet.newVersion(out);
-            for (Path written : List.of(new ScoringTableWriter().write(results, info, version),
-                    new SummaryWriter().write(results, info, version),
-                    new PdfReportWriter(reportNames).write(results, info, version))) {
+            for (Path written : writeOutputs(results, info, version)) {
                 files.add(out.resolve(written.getFileName()));
             }
             FolderSet.switchTo(out, version);
@@ -98,6 +96,62 @@ class Consolidator {
         logBlocks(results);
         files.forEach(f -> log.info("đã ghi {}", f));
         return new Outcome(results, files, summary(results, out));
+    }
+
+    /**
+     * The three outputs into {@code folder}, in their order (scoring table, summary, PDF):
+     * the scoring table on this thread, the summary and the PDF meanwhile on another (they
+     * read the same results and nothing else; at thousands of units the scoring table alone
+     * takes as long as the other two, and the machine has two cores). Returns when both are
+     * done, whatever happened; the first failure is thrown as it was thrown.
+     */
+    private List<Path> writeOutputs(PeriodResults results, OutputInfo info, Path folder) throws IOException {
+        Path[] others = new Path[2];
+        Throwable[] otherFailure = new Throwable[1];
+        Thread other = new Thread(() -> {
+            try {
+                others[0] = new SummaryWriter().write(results, info, folder);
+                others[1] = new PdfReportWriter(reportNames).write(results, info, folder);
+            } catch (Throwable t) { // handed to the consolidating thread, which throws it
+                otherFailure[0] = t;
+            }
+        }, Thread.currentThread().getName() + "-outputs");
+        other.start();
+        Path scoring;
+        try {
+            scoring = new ScoringTableWriter().write(results, info, folder);
+        } finally {
+            joinUninterruptibly(other); // never leave it writing into a folder that may be discarded
+        }
+        Throwable failure = otherFailure[0];
+        if (failure instanceof IOException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+        return List.of(scoring, others[0], others[1]);
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void logBlocks(PeriodResults results) {

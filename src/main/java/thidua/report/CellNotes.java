@@ -43,6 +43,8 @@ final class CellNotes {
         Comment comment = cell.getSheet().createDrawingPatriarch().createCellComment(anchor);
         comment.setAuthor(OutputInfo.AUTHOR);
         comment.setString(workbook.getCreationHelper().createRichTextString(shown));
+        // XSSF's setCellComment moves the note onto its cell; a streamed (SXSSF) cell only remembers it
+        comment.setAddress(cell.getAddress());
         cell.setCellComment(comment);
     }
 }

@@ -8,12 +8,18 @@ import java.time.LocalDateTime;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import thidua.files.SafeFiles;
 import thidua.scoring.Ratio;
@@ -34,15 +40,40 @@ final class OutputWorkbook implements AutoCloseable {
     static final int INFO_ROWS = 3;
     private static final float CAPTION_LINE_POINTS = 18f;
 
-    private final XSSFWorkbook workbook;
+    /** Streamed ({@link SXSSFWorkbook}) for the outputs, or the XSSF workbook an error report annotates. */
+    private final Workbook workbook;
     private final String title;
     private final OutputStyles styles;
     private final Map<Sheet, SheetLayout> layouts = new IdentityHashMap<>();
 
     /** {@code title} is printed at the top of every page and stored as the document title. */
     OutputWorkbook(String title) {
-        this(new XSSFWorkbook(), title);
-        workbook.getProperties().getCoreProperties().setTitle(title);
+        this(streamed(title), title);
+    }
+
+    /**
+     * A new workbook whose cells are kept by SXSSF, all of them (no window: the layout sets
+     * row heights once every width is known), and written out as a stream: XSSF keeps each
+     * cell as XML objects, which at thousands of units cost seconds and more heap than
+     * {@code -Xmx512m}. Strings are written inline (no shared-strings table to look every
+     * one up in); the content is the same. Styles, merges, print setup, notes and charts
+     * are the underlying XSSF workbook's, as before.
+     */
+    private static SXSSFWorkbook streamed(String title) {
+        XSSFWorkbook base = new XSSFWorkbook();
+        base.getProperties().getCoreProperties().setTitle(title);
+        SXSSFWorkbook streamed = new SXSSFWorkbook(base, -1, false, false) {
+            @Override
+            protected SheetDataWriter createSheetDataWriter() throws IOException {
+                return new StreamedSheetData();
+            }
+        };
+        streamed.setCompressTempFiles(false);
+        // No zip64 fields (by default SXSSF writes them, with zero sizes in the local headers, which
+        // java.util.zip's ZipInputStream, delivery's Fingerprint among others, cannot read): the
+        // outputs are megabytes, not the 4 GB that would need them.
+        streamed.setZip64Mode(Zip64Mode.Never);
+        return streamed;
     }
 
     /**
@@ -53,10 +84,18 @@ final class OutputWorkbook implements AutoCloseable {
         return new OutputWorkbook(workbook, title);
     }
 
-    private OutputWorkbook(XSSFWorkbook workbook, String title) {
+    private OutputWorkbook(Workbook workbook, String title) {
         this.workbook = workbook;
         this.title = title;
-        this.styles = new OutputStyles(workbook);
+        this.styles = new OutputStyles(workbook instanceof SXSSFWorkbook s ? s.getXSSFWorkbook() : (XSSFWorkbook) workbook);
+    }
+
+    /** The XSSF sheet behind {@code sheet} (itself, or the one a streamed sheet writes into): for drawings. */
+    static XSSFSheet xssf(Sheet sheet) {
+        if (sheet instanceof SXSSFSheet streamed) {
+            return ((SXSSFWorkbook) streamed.getWorkbook()).getXSSFWorkbook().getSheet(streamed.getSheetName());
+        }
+        return (XSSFSheet) sheet;
     }
 
     /** A new sheet; the name is made legal (length, forbidden characters) and unique. */
@@ -132,7 +171,7 @@ final class OutputWorkbook implements AutoCloseable {
         cell.setCellValue(shown);
         int lastCol = Math.max(0, width - 1);
         if (lastCol > 0) {
-            sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, 0, lastCol));
+            sheet.addMergedRegionUnsafe(new CellRangeAddress(rowIndex, rowIndex, 0, lastCol));
         }
         // The caption's larger type takes more room per character than the default 11 pt.
         int chars = Math.round(CellText.length(shown)
@@ -182,7 +221,7 @@ final class OutputWorkbook implements AutoCloseable {
         Cell cell = row(sheet, firstRow).getCell(firstCol);
         cell.setCellValue(label);
         if (firstRow != lastRow || firstCol != lastCol) {
-            sheet.addMergedRegion(new CellRangeAddress(firstRow, lastRow, firstCol, lastCol));
+            sheet.addMergedRegionUnsafe(new CellRangeAddress(firstRow, lastRow, firstCol, lastCol));
         }
         return cell;
     }
@@ -194,7 +233,7 @@ final class OutputWorkbook implements AutoCloseable {
         layout.unwraps(cell.getRow(), col);
         layout.wraps(cell.getRow(), col, label, 2, true);
         row(sheet, firstRow + 1).createCell(col).setCellStyle(styles.header);
-        sheet.addMergedRegion(new CellRangeAddress(firstRow, firstRow + 1, col, col));
+        sheet.addMergedRegionUnsafe(new CellRangeAddress(firstRow, firstRow + 1, col, col));
         return cell;
     }
 
@@ -310,7 +349,13 @@ final class OutputWorkbook implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        workbook.close();
+        try {
+            workbook.close();
+        } finally {
+            if (workbook instanceof SXSSFWorkbook streamed) {
+                streamed.dispose(); // its temporary files
+            }
+        }
     }
 
     /** The layout of a sheet made by {@link #sheet}; the copied sheets of an error report have none. */

@@ -88,6 +88,8 @@ final class PdfCanvas implements AutoCloseable {
     private final PdfFace boldItalic;
     private final String footer;
     private PDPageContentStream cs;
+    /** Words shaped once for the whole document ({@link PdfShapedStream}). */
+    private final PdfShapedStream.Shapes shapes = new PdfShapedStream.Shapes();
     private float y;
 
     /** {@code footer} is printed at the bottom left of every page, the page number at the right. */
@@ -144,7 +146,7 @@ final class PdfCanvas implements AutoCloseable {
         }
         PDPage page = new PDPage(PAGE);
         doc.addPage(page);
-        cs = new PDPageContentStream(doc, page);
+        cs = PdfShapedStream.install(new PDPageContentStream(doc, page), shapes);
         y = PAGE.getHeight() - MARGIN;
     }
 
@@ -349,8 +351,8 @@ final class PdfCanvas implements AutoCloseable {
         cs = null;
         int count = doc.getNumberOfPages();
         for (int i = 0; i < count; i++) {
-            try (PDPageContentStream foot = new PDPageContentStream(doc, doc.getPage(i),
-                    PDPageContentStream.AppendMode.APPEND, true, true)) {
+            try (PDPageContentStream foot = PdfShapedStream.install(new PDPageContentStream(doc, doc.getPage(i),
+                    PDPageContentStream.AppendMode.APPEND, true, true), shapes)) {
                 PDPageContentStream saved = cs;
                 cs = foot;
                 float base = MARGIN - 4;

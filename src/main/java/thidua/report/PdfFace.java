@@ -17,6 +17,11 @@ final class PdfFace {
 
     private final PDType0Font font;
     private final Map<Integer, Boolean> drawable = new HashMap<>();
+    /**
+     * Each text's width in the font's units, measured once: a table's cells are measured to
+     * size their rows, then again to draw them, and wrapping measures a line as it grows.
+     */
+    private final Map<String, Float> widths = new HashMap<>();
 
     PdfFace(PDType0Font font) {
         this.font = font;
@@ -38,11 +43,16 @@ final class PdfFace {
     }
 
     float width(String text, float size) {
-        try {
-            return font.getStringWidth(text) / 1000f * size;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        Float known = widths.get(text);
+        if (known == null) {
+            try {
+                known = font.getStringWidth(text);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            widths.put(text, known);
         }
+        return known / 1000f * size;
     }
 
     float ascent(float size) {
@@ -72,8 +82,24 @@ final class PdfFace {
         return out.toString();
     }
 
+    /** A text wrapped at a size into a width: a table's cells are wrapped to measure the table, its rows, then drawn. */
+    private record Wrapping(String text, float size, float width) {
+    }
+
+    private final Map<Wrapping, List<String>> wrapped = new HashMap<>();
+
     /** Lines of at most {@code width} points, broken at spaces, or inside a word longer than a line. */
     List<String> wrap(String text, float size, float width) {
+        Wrapping key = new Wrapping(text == null ? "" : text, size, width);
+        List<String> lines = wrapped.get(key);
+        if (lines == null) {
+            lines = List.copyOf(wrapOnce(text, size, width));
+            wrapped.put(key, lines);
+        }
+        return lines;
+    }
+
+    private List<String> wrapOnce(String text, float size, float width) {
         String shown = clean(text).strip();
         List<String> lines = new ArrayList<>();
         if (shown.isEmpty()) {

@@ -17,7 +17,6 @@ import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -62,7 +61,7 @@ final class SheetBarChart {
     static XSSFChart below(Sheet sheet, int lastRow, int columns, String title, CellRangeAddress categories,
                            List<Series> series, boolean dataLabels, int rows) {
         int top = lastRow + 1 + CHART_GAP;
-        XSSFSheet xssf = (XSSFSheet) sheet;
+        XSSFSheet xssf = OutputWorkbook.xssf(sheet); // the drawing is the XSSF sheet's, the cells may be streamed
         XSSFDrawing drawing = xssf.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, columns, top + rows);
         XSSFChart chart = drawing.createChart(anchor);
@@ -74,13 +73,13 @@ final class SheetBarChart {
         valueAxis.setCrosses(AxisCrosses.AUTO_ZERO);
         valueAxis.setCrossBetween(AxisCrossBetween.BETWEEN);
         valueAxis.setMinimum(0); // bars start at zero, or a small gap looks large
-        XDDFDataSource<String> labels = XDDFDataSourcesFactory.fromStringCellRange(xssf, categories);
+        XDDFDataSource<String> labels = ChartCells.text(sheet, categories);
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categoryAxis, valueAxis);
         data.setBarDirection(BarDirection.COL);
         data.setBarGrouping(BarGrouping.CLUSTERED);
         data.setVaryColors(false);
         for (Series s : series) {
-            XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(xssf, s.values());
+            XDDFNumericalDataSource<Double> values = ChartCells.numbers(sheet, s.values());
             XDDFBarChartData.Series added = (XDDFBarChartData.Series) data.addSeries(labels, values);
             added.setTitle(s.name(), s.nameCell());
             XDDFShapeProperties fill = new XDDFShapeProperties();

@@ -1,6 +1,7 @@
 package thidua.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +84,12 @@ final class SheetLayout {
         widths.forEach((col, chars) -> sheet.setColumnWidth(col,
                 Math.min(limits.getOrDefault(col, MAX_WIDTH), Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, chars + 2))) * 256));
         Map<Row, Integer> rowLines = new IdentityHashMap<>();
+        // Each column's width read once: XSSF looks it up in the sheet's XML on every call.
+        Map<Integer, Integer> columnWidths = new HashMap<>();
         for (Wrapped w : wrapped) {
+            int width = columnWidths.computeIfAbsent(w.col(), sheet::getColumnWidth);
             // Widths count the digit 0; the letters of a name are narrower on average.
-            int room = Math.max(1, Math.round((sheet.getColumnWidth(w.col()) / 256 - 1)
+            int room = Math.max(1, Math.round((width / 256 - 1)
                     * (w.bold() ? 1f : TEXT_PER_WIDTH)));
             int needed = 0;
             for (String line : w.text().split("\n", -1)) {
@@ -101,7 +105,7 @@ final class SheetLayout {
         for (Banner banner : banners) {
             int room = 0;
             for (int c = banner.firstCol(); c <= banner.lastCol(); c++) {
-                room += sheet.getColumnWidth(c) / 256;
+                room += columnWidths.computeIfAbsent(c, sheet::getColumnWidth) / 256;
             }
             int lines = Math.max(1, (banner.chars() + Math.max(1, room - 1) - 1) / Math.max(1, room - 1));
             banner.row().setHeightInPoints(lines * banner.lineHeight());

@@ -1,10 +1,18 @@
 package thidua.report;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTBreak;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTPageBreak;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
 
 /**
  * How an output sheet prints: A4 landscape fitted to the page width at a readable
@@ -63,27 +71,60 @@ final class SheetPrint {
         }
         double scale = Math.min(1, PAGE_POINTS_ACROSS / (Math.max(1, chars) * POINTS_PER_CHAR));
         CellRangeAddress repeated = sheet.getRepeatingRows();
+        float defaultHeight = sheet.getDefaultRowHeightInPoints(); // read from the sheet's XML: once
         double page = PAGE_POINTS_DOWN / scale * (1 - SPARE)
-                - (repeated == null ? 0 : height(sheet, repeated.getFirstRow(), repeated.getLastRow()));
+                - (repeated == null ? 0 : height(sheet, repeated.getFirstRow(), repeated.getLastRow(), defaultHeight));
         int from = repeated == null ? 0 : repeated.getLastRow() + 1;
         double used = 0;
+        List<Integer> breaks = new ArrayList<>();
         for (CellRangeAddress table : tables) {
-            used += height(sheet, from, table.getFirstRow() - 1);
-            double tall = height(sheet, table.getFirstRow(), table.getLastRow());
+            used += height(sheet, from, table.getFirstRow() - 1, defaultHeight);
+            double tall = height(sheet, table.getFirstRow(), table.getLastRow(), defaultHeight);
             if (used > 0 && used + tall > page) {
-                sheet.setRowBreak(table.getFirstRow() - 1);
+                breaks.add(table.getFirstRow() - 1);
                 used = 0;
             }
             used += tall;
             from = table.getLastRow() + 1;
         }
+        rowBreaks(sheet, breaks);
     }
 
-    private static double height(Sheet sheet, int first, int last) {
+    /**
+     * Manual page breaks after each of {@code rows}, as {@link Sheet#setRowBreak} sets them,
+     * at once: it looks through every break so far before adding one and counts them
+     * again after, which with a page break every few units was quadratic.
+     */
+    private static void rowBreaks(Sheet sheet, List<Integer> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        XSSFSheet xssf = OutputWorkbook.xssf(sheet);
+        Set<Integer> broken = new HashSet<>();
+        for (int row : xssf.getRowBreaks()) {
+            broken.add(row);
+        }
+        CTWorksheet worksheet = xssf.getCTWorksheet();
+        CTPageBreak breaks = worksheet.isSetRowBreaks() ? worksheet.getRowBreaks() : worksheet.addNewRowBreaks();
+        int lastColumn = SpreadsheetVersion.EXCEL2007.getLastColumnIndex();
+        for (int row : rows) {
+            if (broken.add(row)) {
+                CTBreak brk = breaks.addNewBrk();
+                brk.setId(row + 1L); // as XSSFSheet.setRowBreak writes it
+                brk.setMan(true);
+                brk.setMax(lastColumn);
+            }
+        }
+        int count = breaks.sizeOfBrkArray();
+        breaks.setCount(count);
+        breaks.setManualBreakCount(count);
+    }
+
+    private static double height(Sheet sheet, int first, int last, float defaultHeight) {
         double points = 0;
         for (int r = first; r <= last; r++) {
             Row row = sheet.getRow(r);
-            points += row == null ? sheet.getDefaultRowHeightInPoints() : row.getHeightInPoints();
+            points += row == null ? defaultHeight : row.getHeightInPoints();
         }
         return points;
     }

@@ -1,9 +1,12 @@
 package thidua.scheme;
 
 import java.math.BigDecimal;
+import java.util.AbstractList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * One emulation year's rules, as loaded from the scheme workbook (FORMATS.md §1).
@@ -25,12 +28,42 @@ public record Scheme(
         List<Grade> grades,
         List<AwardRule> awards) {
 
+    public Scheme {
+        units = new Units(units);
+    }
+
+    /**
+     * The units in the workbook's order, also found by code at once: a national scheme has
+     * thousands, and scoring and summing look a unit up for every report.
+     */
+    private static final class Units extends AbstractList<Unit> implements RandomAccess {
+        private final List<Unit> units;
+        private final Map<String, Unit> byCode = new HashMap<>();
+
+        Units(List<Unit> units) {
+            this.units = units instanceof Units known ? known.units : List.copyOf(units);
+            for (Unit u : this.units) {
+                byCode.putIfAbsent(u.code(), u); // the first of a code, as a search in order finds
+            }
+        }
+
+        @Override
+        public Unit get(int index) {
+            return units.get(index);
+        }
+
+        @Override
+        public int size() {
+            return units.size();
+        }
+    }
+
     public Optional<Period> period(String code) {
         return periods.stream().filter(p -> p.code().equals(code)).findFirst();
     }
 
     public Optional<Unit> unit(String code) {
-        return units.stream().filter(u -> u.code().equals(code)).findFirst();
+        return Optional.ofNullable(((Units) units).byCode.get(code));
     }
 
     public Optional<Block> block(String code) {

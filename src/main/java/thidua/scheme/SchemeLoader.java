@@ -21,8 +21,7 @@ import thidua.workbook.WorkbookFiles;
  */
 @Component
 class SchemeLoader {
-    /** Scheme workbooks are small; this only bounds a wrong file. */
-    private static final long MAX_BYTES = 20L * 1024 * 1024;
+    private static final SchemeLimits LIMITS = SchemeLimits.DEFAULT;
     private final SchemeStore store;
 
     public SchemeLoader(SchemeStore store) {
@@ -41,14 +40,8 @@ class SchemeLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SchemeReadResult read;
-        try (Workbook workbook = WorkbookFiles.open(file, MAX_BYTES)) {
-            read = SchemeReader.read(workbook);
-        } catch (UnreadableWorkbookException e) {
-            return new Result(Outcome.REFUSED, null, 0, List.of(e.finding()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String name = file.getFileName().toString();
+        SchemeReadResult read = read(file, LIMITS);
         if (!read.ok()) {
             return new Result(Outcome.REFUSED, null, 0, read.problems());
         }
@@ -67,7 +60,50 @@ class SchemeLoader {
         if (current.isPresent() && current.get().sha256().equals(sha)) {
             return new Result(Outcome.UNCHANGED, scheme, current.get().versionId(), List.of());
         }
-        long id = store.store(scheme, content, sha, file.getFileName().toString(), jobExecutionId);
+        long id = store.store(scheme, content, sha, name, jobExecutionId);
         return new Result(current.isPresent() ? Outcome.REPLACED : Outcome.LOADED, scheme, id, List.of());
+    }
+
+    /** The scheme in {@code file}, or every problem that refuses it, within the scheme's {@code limits}. */
+    static SchemeReadResult read(Path file, SchemeLimits limits) {
+        String name = file.getFileName().toString();
+        try (Workbook workbook = WorkbookFiles.open(file, limits.workbookLimits())) {
+            return SchemeReader.read(workbook, name, limits);
+        } catch (UnreadableWorkbookException e) {
+            return new SchemeReadResult(null, List.of(aboutScheme(e.finding(), name, limits)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The pre-checks' size refusals speak of a submission ("báo cáo chỉ gồm các dòng chỉ
+     * tiêu"); a scheme far past its own limits is told in a scheme's words. Other findings
+     * (corrupt, macro, encrypted…) are about any file and stay as they are.
+     */
+    private static Finding aboutScheme(Finding finding, String name, SchemeLimits limits) {
+        String scheme = "Bộ tiêu chí \"" + name + "\"";
+        return switch (finding.code()) {
+            case "E-FILE-TOO-MANY-ROWS" -> Finding.error(finding.code(), finding.sheet(), finding.cell(), scheme
+                    + " có một sheet hơn " + SchemeLimits.number(limits.workbookLimits().maxRows())
+                    + " dòng, vượt xa giới hạn " + SchemeLimits.number(limits.maxRows())
+                    + " dòng một sheet của bộ tiêu chí: tệp không phải bộ tiêu chí đúng mẫu, cần xóa dữ liệu thừa "
+                    + "rồi nạp lại.");
+            case "E-FILE-TOO-MANY-CELLS" -> Finding.error(finding.code(), finding.sheet(), finding.cell(), scheme
+                    + " có hơn " + SchemeLimits.number(limits.workbookLimits().maxCells())
+                    + " ô có nội dung trong một sheet hoặc đoạn chữ khác nhau, vượt xa cỡ của một bộ tiêu chí (tối đa "
+                    + SchemeLimits.number(limits.maxUnits()) + " đơn vị, " + SchemeLimits.number(limits.maxRows())
+                    + " dòng một sheet): tệp không phải bộ tiêu chí đúng mẫu, cần xóa dữ liệu thừa rồi nạp lại.");
+            case "E-FILE-TOO-LARGE" -> Finding.error(finding.code(), finding.sheet(), finding.cell(), scheme
+                    + " quá lớn: tệp dài hơn " + SchemeLimits.number(SchemeLimits.MAX_BYTES)
+                    + " byte hoặc nội dung khi giải nén vượt " + SchemeLimits.number(limits.workbookLimits()
+                    .maxTotalBytes()) + " byte (có thể là tệp nén bất thường), vượt cỡ của một bộ tiêu chí: "
+                    + "cần nạp tệp bộ tiêu chí đúng mẫu, không kèm ảnh hay dữ liệu khác.");
+            case "E-FILE-TOO-MANY-PARTS" -> Finding.error(finding.code(), finding.sheet(), finding.cell(), scheme
+                    + " có hơn " + SchemeLimits.number(limits.workbookLimits().maxEntries())
+                    + " phần nén (một bộ tiêu chí chỉ có vài chục phần): tệp không phải bộ tiêu chí đúng mẫu, "
+                    + "cần lưu lại bằng Excel rồi nạp lại.");
+            default -> finding;
+        };
     }
 }

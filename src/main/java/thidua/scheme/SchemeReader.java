@@ -57,14 +57,28 @@ final class SchemeReader {
         return written.contains(kind + ":" + code);
     }
 
-    private SchemeReader() {
+    /** The file's name as the messages about the scheme's size give it. */
+    private final String fileName;
+    private final SchemeLimits limits;
+
+    private SchemeReader(String fileName, SchemeLimits limits) {
+        this.fileName = fileName;
+        this.limits = limits;
     }
 
     public static SchemeReadResult read(Workbook workbook) {
-        return new SchemeReader().readAll(workbook);
+        return read(workbook, "", SchemeLimits.DEFAULT);
+    }
+
+    /** Reads {@code workbook}, the scheme file {@code fileName}, within {@code limits}. */
+    static SchemeReadResult read(Workbook workbook, String fileName, SchemeLimits limits) {
+        return new SchemeReader(fileName, limits).readAll(workbook);
     }
 
     private SchemeReadResult readAll(Workbook workbook) {
+        if (!sheetsWithinLimits(workbook)) {
+            return new SchemeReadResult(null, List.copyOf(problems));
+        }
         General general = general(workbook);
         List<Period> periods = periods(workbook);
         List<Block> blocks = blocks(workbook);
@@ -75,6 +89,11 @@ final class SchemeReader {
         List<Grade> grades = grades(workbook);
         List<AwardRule> awards = awards(workbook, grades);
         Map<UnitTarget.Key, BigDecimal> targets = unitTargets(workbook, units, criteria);
+        List<Finding> tooMany = problems.stream().filter(p -> p.code().startsWith("S-SCHEME-TOO-MANY-")).toList();
+        if (!tooMany.isEmpty()) {
+            // the rows past a limit were not read: what refers to them would be reported as dangling
+            return new SchemeReadResult(null, tooMany);
+        }
         if (!problems.isEmpty() || general == null) {
             return new SchemeReadResult(null, List.copyOf(problems));
         }
@@ -82,6 +101,44 @@ final class SchemeReader {
                 general.deductionCap, general.latePenalty, periods, blocks, units, indicators, criteria,
                 Map.copyOf(targets), grades, awards);
         return new SchemeReadResult(scheme, List.of());
+    }
+
+    /** "Bộ tiêu chí "scheme-2024.xlsx"", or "Bộ tiêu chí" when the file has no name here. */
+    private String scheme() {
+        return fileName.isEmpty() ? "Bộ tiêu chí" : "Bộ tiêu chí \"" + fileName + "\"";
+    }
+
+    /**
+     * Every sheet within the scheme's row limit before any is read: a sheet past it is
+     * reported with its name and nothing else is read (its rows would be noise).
+     */
+    private boolean sheetsWithinLimits(Workbook workbook) {
+        for (Sheet sheet : workbook) {
+            int rows = sheet.getPhysicalNumberOfRows();
+            if (rows > limits.maxRows()) {
+                problems.add(Finding.error("S-SCHEME-TOO-MANY-ROWS", sheet.getSheetName(), "", scheme()
+                        + ": sheet \"" + sheet.getSheetName() + "\" có " + SchemeLimits.number(rows)
+                        + " dòng, vượt giới hạn " + SchemeLimits.number(limits.maxRows())
+                        + " dòng một sheet của bộ tiêu chí (kể cả dòng tiêu đề): cần xóa các dòng thừa "
+                        + "hoặc chia bộ tiêu chí rồi nạp lại."));
+            }
+        }
+        return problems.isEmpty();
+    }
+
+    /**
+     * False (with the problem recorded) when {@code table} has more rows than a scheme
+     * may: {@code what} is what one row is ("đơn vị", "chỉ tiêu", "tiêu chí").
+     */
+    private boolean withinLimit(SchemeRows table, List<Integer> rows, int limit, String code, String what) {
+        if (rows.size() <= limit) {
+            return true;
+        }
+        problems.add(Finding.error(code, table.sheetName(), "", scheme() + ": sheet \"" + table.sheetName()
+                + "\" có " + SchemeLimits.number(rows.size()) + " " + what + ", vượt giới hạn "
+                + SchemeLimits.number(limit) + " " + what + " của một bộ tiêu chí: cần kiểm tra lại sheet \""
+                + table.sheetName() + "\" (dòng thừa, dòng chép trùng) rồi nạp lại."));
+        return false;
     }
 
     private record General(int year, String movement, int scale, BigDecimal bonusCap, BigDecimal deductionCap,
@@ -193,7 +250,11 @@ final class SchemeReader {
         SchemeRows.open(workbook, UNITS, List.of("Mã đơn vị", "Tên đơn vị", "Loại", "Mã khối"), List.of(EMAIL), true,
                 problems).ifPresent(t -> {
                     Set<String> seen = new HashSet<>();
-                    for (int r : t.rows()) {
+                    List<Integer> rows = t.rows();
+                    if (!withinLimit(t, rows, limits.maxUnits(), "S-SCHEME-TOO-MANY-UNITS", "đơn vị")) {
+                        return;
+                    }
+                    for (int r : rows) {
                         Optional<String> code = t.requiredText(r, "Mã đơn vị").map(Labels::code);
                         code.ifPresent(c -> written.add("unit:" + c));
                         Optional<String> name = t.requiredText(r, "Tên đơn vị");
@@ -263,7 +324,11 @@ final class SchemeReader {
         SchemeRows.open(workbook, INDICATORS, List.of("Mã chỉ tiêu", "Nội dung", "Kiểu", "Áp dụng cho khối"),
                 List.of("Đơn vị tính"), true, problems).ifPresent(t -> {
                     Set<String> seen = new HashSet<>();
-                    for (int r : t.rows()) {
+                    List<Integer> rows = t.rows();
+                    if (!withinLimit(t, rows, limits.maxIndicators(), "S-SCHEME-TOO-MANY-INDICATORS", "chỉ tiêu")) {
+                        return;
+                    }
+                    for (int r : rows) {
                         Optional<String> code = t.requiredText(r, "Mã chỉ tiêu").map(Labels::code);
                         code.ifPresent(c -> written.add("indicator:" + c));
                         Optional<String> name = t.requiredText(r, "Nội dung");
@@ -295,7 +360,11 @@ final class SchemeReader {
         SchemeRows.open(workbook, CRITERIA, List.of("Mã tiêu chí", "Nội dung", "Nhóm", "Cách tính", "Chỉ tiêu",
                 "Mục tiêu (%)", "Điểm tối đa", "Áp dụng cho khối"), List.of(), true, problems).ifPresent(t -> {
                     Set<String> seen = new HashSet<>();
-                    for (int r : t.rows()) {
+                    List<Integer> rows = t.rows();
+                    if (!withinLimit(t, rows, limits.maxCriteria(), "S-SCHEME-TOO-MANY-CRITERIA", "tiêu chí")) {
+                        return;
+                    }
+                    for (int r : rows) {
                         new CriterionRow(t, r, blockCodes, byCode).read().ifPresent(c -> {
                             if (!seen.add(c.code())) {
                                 t.problem(r, "Mã tiêu chí", "S-DUPLICATE", "Mã tiêu chí \"" + c.code() + "\" bị trùng.");
