@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.springframework.stereotype.Component;
 import thidua.files.Sha256;
 import thidua.workbook.Finding;
+import thidua.workbook.Grid;
 import thidua.workbook.UnreadableWorkbookException;
 import thidua.workbook.WorkbookFiles;
 
@@ -67,12 +67,10 @@ class SchemeLoader {
     /** The scheme in {@code file}, or every problem that refuses it, within the scheme's {@code limits}. */
     static SchemeReadResult read(Path file, SchemeLimits limits) {
         String name = file.getFileName().toString();
-        try (Workbook workbook = WorkbookFiles.open(file, limits.workbookLimits())) {
+        try (Grid workbook = WorkbookFiles.read(file, limits.workbookLimits())) {
             return SchemeReader.read(workbook, name, limits);
         } catch (UnreadableWorkbookException e) {
             return new SchemeReadResult(null, List.of(aboutScheme(e.finding(), name, limits)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import thidua.text.Labels;
 import thidua.workbook.CellValue;
 import thidua.workbook.Cells;
 import thidua.workbook.Finding;
+import thidua.workbook.Grid;
 import thidua.workbook.Tables;
 
 /**
@@ -67,15 +67,15 @@ final class SchemeReader {
     }
 
     public static SchemeReadResult read(Workbook workbook) {
-        return read(workbook, "", SchemeLimits.DEFAULT);
+        return read(Grid.of(workbook), "", SchemeLimits.DEFAULT);
     }
 
     /** Reads {@code workbook}, the scheme file {@code fileName}, within {@code limits}. */
-    static SchemeReadResult read(Workbook workbook, String fileName, SchemeLimits limits) {
+    static SchemeReadResult read(Grid workbook, String fileName, SchemeLimits limits) {
         return new SchemeReader(fileName, limits).readAll(workbook);
     }
 
-    private SchemeReadResult readAll(Workbook workbook) {
+    private SchemeReadResult readAll(Grid workbook) {
         if (!sheetsWithinLimits(workbook)) {
             return new SchemeReadResult(null, List.copyOf(problems));
         }
@@ -112,12 +112,12 @@ final class SchemeReader {
      * Every sheet within the scheme's row limit before any is read: a sheet past it is
      * reported with its name and nothing else is read (its rows would be noise).
      */
-    private boolean sheetsWithinLimits(Workbook workbook) {
-        for (Sheet sheet : workbook) {
-            int rows = sheet.getPhysicalNumberOfRows();
+    private boolean sheetsWithinLimits(Grid workbook) {
+        for (Grid.Sheet sheet : workbook.sheets()) {
+            int rows = sheet.physicalRows();
             if (rows > limits.maxRows()) {
-                problems.add(Finding.error("S-SCHEME-TOO-MANY-ROWS", sheet.getSheetName(), "", scheme()
-                        + ": sheet \"" + sheet.getSheetName() + "\" có " + SchemeLimits.number(rows)
+                problems.add(Finding.error("S-SCHEME-TOO-MANY-ROWS", sheet.name(), "", scheme()
+                        + ": sheet \"" + sheet.name() + "\" có " + SchemeLimits.number(rows)
                         + " dòng, vượt giới hạn " + SchemeLimits.number(limits.maxRows())
                         + " dòng một sheet của bộ tiêu chí (kể cả dòng tiêu đề): cần xóa các dòng thừa "
                         + "hoặc chia bộ tiêu chí rồi nạp lại."));
@@ -145,13 +145,13 @@ final class SchemeReader {
                            BigDecimal latePenalty) {
     }
 
-    private General general(Workbook workbook) {
-        Optional<Sheet> sheet = Tables.sheet(workbook, GENERAL);
+    private General general(Grid workbook) {
+        Optional<Grid.Sheet> sheet = Tables.sheet(workbook, GENERAL);
         if (sheet.isEmpty()) {
             problems.add(Finding.error("S-SHEET-MISSING", GENERAL, "", "Thiếu sheet \"" + GENERAL + "\"."));
             return null;
         }
-        String name = sheet.get().getSheetName();
+        String name = sheet.get().name();
         List<String> labels = List.of("Năm thi đua", "Tên phong trào", "Thang điểm", "Điểm thưởng tối đa",
                 "Điểm trừ tối đa", "Điểm trừ nộp muộn");
         Map<String, CellValue> values = Tables.labelValues(sheet.get(), labels);
@@ -203,7 +203,7 @@ final class SchemeReader {
         return v == null ? "" : v.ref();
     }
 
-    private List<Period> periods(Workbook workbook) {
+    private List<Period> periods(Grid workbook) {
         List<Period> periods = new ArrayList<>();
         SchemeRows.open(workbook, PERIODS, List.of("Mã kỳ", "Tên kỳ", "Từ ngày", "Đến ngày", "Hạn nộp"),
                 List.of(), true, problems).ifPresent(t -> {
@@ -227,7 +227,7 @@ final class SchemeReader {
         return periods;
     }
 
-    private List<Block> blocks(Workbook workbook) {
+    private List<Block> blocks(Grid workbook) {
         List<Block> blocks = new ArrayList<>();
         SchemeRows.open(workbook, BLOCKS, List.of("Mã khối", "Tên khối"), List.of(), true, problems).ifPresent(t -> {
             Set<String> seen = new HashSet<>();
@@ -245,7 +245,7 @@ final class SchemeReader {
         return blocks;
     }
 
-    private List<Unit> units(Workbook workbook, Set<String> blockCodes) {
+    private List<Unit> units(Grid workbook, Set<String> blockCodes) {
         List<Unit> units = new ArrayList<>();
         SchemeRows.open(workbook, UNITS, List.of("Mã đơn vị", "Tên đơn vị", "Loại", "Mã khối"), List.of(EMAIL), true,
                 problems).ifPresent(t -> {
@@ -319,7 +319,7 @@ final class SchemeReader {
         return Optional.of(BlockScope.of(codes));
     }
 
-    private List<Indicator> indicators(Workbook workbook, Set<String> blockCodes) {
+    private List<Indicator> indicators(Grid workbook, Set<String> blockCodes) {
         List<Indicator> indicators = new ArrayList<>();
         SchemeRows.open(workbook, INDICATORS, List.of("Mã chỉ tiêu", "Nội dung", "Kiểu", "Áp dụng cho khối"),
                 List.of("Đơn vị tính"), true, problems).ifPresent(t -> {
@@ -353,7 +353,7 @@ final class SchemeReader {
         return indicators;
     }
 
-    private List<Criterion> criteria(Workbook workbook, Set<String> blockCodes, List<Indicator> indicators) {
+    private List<Criterion> criteria(Grid workbook, Set<String> blockCodes, List<Indicator> indicators) {
         List<Criterion> criteria = new ArrayList<>();
         Map<String, Indicator> byCode = new LinkedHashMap<>();
         indicators.forEach(i -> byCode.put(i.code(), i));
@@ -495,7 +495,7 @@ final class SchemeReader {
         }
     }
 
-    private List<Grade> grades(Workbook workbook) {
+    private List<Grade> grades(Grid workbook) {
         List<Grade> grades = new ArrayList<>();
         SchemeRows.open(workbook, GRADES, List.of("Xếp loại", "Điểm từ"), List.of(), true, problems).ifPresent(t -> {
             Set<String> seen = new HashSet<>();
@@ -516,7 +516,7 @@ final class SchemeReader {
         return List.copyOf(grades);
     }
 
-    private List<AwardRule> awards(Workbook workbook, List<Grade> grades) {
+    private List<AwardRule> awards(Grid workbook, List<Grade> grades) {
         List<AwardRule> awards = new ArrayList<>();
         SchemeRows.open(workbook, AWARDS, List.of("Hình thức", "Hạng tối đa", "Xếp loại tối thiểu"), List.of(), true,
                 problems).ifPresent(t -> {
@@ -545,7 +545,7 @@ final class SchemeReader {
         return List.copyOf(awards);
     }
 
-    private Map<UnitTarget.Key, BigDecimal> unitTargets(Workbook workbook, List<Unit> units, List<Criterion> criteria) {
+    private Map<UnitTarget.Key, BigDecimal> unitTargets(Grid workbook, List<Unit> units, List<Criterion> criteria) {
         Map<UnitTarget.Key, BigDecimal> targets = new LinkedHashMap<>();
         SchemeRows.open(workbook, UNIT_TARGETS, List.of("Mã đơn vị", "Mã tiêu chí", "Mục tiêu (%)"), List.of(), false,
                 problems).ifPresent(t -> {

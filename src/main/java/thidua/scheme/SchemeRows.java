@@ -5,12 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import thidua.workbook.CellReader;
 import thidua.workbook.CellValue;
 import thidua.workbook.Cells;
 import thidua.workbook.Finding;
+import thidua.workbook.Grid;
 import thidua.workbook.Tables;
 
 /**
@@ -19,21 +17,21 @@ import thidua.workbook.Tables;
  * of its problems at once.
  */
 final class SchemeRows {
-    private final Sheet sheet;
+    private final Grid.Sheet sheet;
     private final Tables.Header header;
     private final List<Finding> problems;
 
-    private SchemeRows(Sheet sheet, Tables.Header header, List<Finding> problems) {
+    private SchemeRows(Grid.Sheet sheet, Tables.Header header, List<Finding> problems) {
         this.sheet = sheet;
         this.header = header;
         this.problems = problems;
     }
 
     /** The table of {@code sheetName}, or empty (with the problem recorded) when the sheet or its header is missing. */
-    static Optional<SchemeRows> open(Workbook workbook, String sheetName,
+    static Optional<SchemeRows> open(Grid workbook, String sheetName,
                                      List<String> required, List<String> optional, boolean sheetRequired,
                                      List<Finding> problems) {
-        Optional<Sheet> sheet = Tables.sheet(workbook, sheetName);
+        Optional<Grid.Sheet> sheet = Tables.sheet(workbook, sheetName);
         if (sheet.isEmpty()) {
             if (sheetRequired) {
                 problems.add(Finding.error("S-SHEET-MISSING", sheetName, "",
@@ -43,7 +41,7 @@ final class SchemeRows {
         }
         Optional<Tables.Header> header = Tables.header(sheet.get(), required, optional);
         if (header.isEmpty()) {
-            problems.add(Finding.error("S-HEADER-MISSING", sheet.get().getSheetName(), "",
+            problems.add(Finding.error("S-HEADER-MISSING", sheet.get().name(), "",
                     "Không tìm thấy dòng tiêu đề có các cột " + String.join(", ", required)
                             + " trong " + Tables.SEARCH_ROWS + " dòng đầu."));
             return Optional.empty();
@@ -54,10 +52,10 @@ final class SchemeRows {
     /** Row indexes under the header whose key columns are not all blank. */
     List<Integer> rows() {
         List<Integer> rows = new ArrayList<>();
-        for (int r = header.row() + 1; r <= sheet.getLastRowNum(); r++) {
+        for (int r = header.row() + 1; r <= sheet.lastRowNum(); r++) {
             final int row = r;
             boolean any = header.columns().values().stream()
-                    .anyMatch(c -> !CellReader.read(sheet, row, c).isBlank());
+                    .anyMatch(c -> !sheet.cell(row, c).isBlank());
             if (any) {
                 rows.add(r);
             }
@@ -69,11 +67,11 @@ final class SchemeRows {
         if (!header.has(label)) {
             return new CellValue(CellValue.Kind.BLANK, null, "", null, "");
         }
-        return CellReader.read(sheet, row, header.column(label));
+        return sheet.cell(row, header.column(label));
     }
 
     String sheetName() {
-        return sheet.getSheetName();
+        return sheet.name();
     }
 
     void problem(int row, String label, String code, String message) {

@@ -1,15 +1,13 @@
 package thidua.scheme;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import thidua.workbook.Grid;
+import thidua.workbook.UnreadableWorkbookException;
+import thidua.workbook.WorkbookFiles;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -125,15 +123,16 @@ public class SchemeStore {
                 .param(id).query(byte[].class).single()));
     }
 
+    /** A stored version's workbook read again, the way it was loaded (its own limits, streamed when it can be). */
     private static Scheme parse(byte[] content) {
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            SchemeReadResult result = SchemeReader.read(workbook);
+        try (Grid workbook = WorkbookFiles.read(content, SchemeLimits.DEFAULT.workbookLimits())) {
+            SchemeReadResult result = SchemeReader.read(workbook, "", SchemeLimits.DEFAULT);
             if (!result.ok()) {
                 throw new IllegalStateException("Stored scheme no longer reads: " + result.problems());
             }
             return result.scheme();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (UnreadableWorkbookException e) {
+            throw new IllegalStateException("Stored scheme no longer reads: " + e.finding());
         }
     }
 }

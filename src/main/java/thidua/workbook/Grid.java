@@ -41,6 +41,9 @@ public interface Grid extends Closeable {
 
         boolean hasRow(int row);
 
+        /** How many rows the file has (POI's {@code getPhysicalNumberOfRows}). */
+        int physicalRows();
+
         /** The first column with a cell in {@code row}, -1 when none (POI's {@code Row.getFirstCellNum}). */
         int firstCellNum(int row);
 

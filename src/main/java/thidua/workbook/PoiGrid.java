@@ -52,6 +52,11 @@ final class PoiGrid implements Grid {
         }
 
         @Override
+        public int physicalRows() {
+            return sheet.getPhysicalNumberOfRows();
+        }
+
+        @Override
         public boolean hasRow(int row) {
             return sheet.getRow(row) != null;
         }

@@ -109,6 +109,24 @@ public final class WorkbookFiles {
             throw unreadable("E-FILE-TOO-LARGE", "Tệp dài hơn giới hạn " + maxBytes
                     + " byte: cần gửi tệp báo cáo đúng mẫu, không kèm dữ liệu khác.");
         }
+        return open(bytes, file.getFileName(), limits, ooxml, ole2);
+    }
+
+    /**
+     * {@link #read(Path, WorkbookLimits)} of a workbook already in memory (a stored scheme
+     * version, read again as it was loaded).
+     */
+    public static Grid read(byte[] bytes, WorkbookLimits limits) throws UnreadableWorkbookException {
+        if (bytes.length == 0 || bytes.length > limits.maxFileBytes()) {
+            throw unreadable("E-FILE-TOO-LARGE", "Tệp rỗng hoặc dài hơn giới hạn " + limits.maxFileBytes() + " byte.");
+        }
+        return open(bytes, "(in memory)", limits,
+                zip -> XlsxGrid.read(zip).orElseGet(() -> Grid.of(poiUnchecked(zip))), Grid::of);
+    }
+
+    /** The checks and the reading of a file's {@code bytes}; {@code name} is for the log file only. */
+    private static <T> T open(byte[] bytes, Object name, WorkbookLimits limits, Ooxml<T> ooxml,
+                              Function<Workbook, T> ole2) throws UnreadableWorkbookException {
         FileMagic magic;
         try {
             magic = FileMagic.valueOf(bytes);
@@ -127,7 +145,7 @@ public final class WorkbookFiles {
             throw encrypted();
         } catch (Exception e) { // an OutOfMemoryError is the caller's: submission.ParseBudget
             // what went wrong inside POI is for the log file; the sender reads a sentence and a code
-            log.debug("{}: unreadable workbook", file.getFileName(), e);
+            log.debug("{}: unreadable workbook", name, e);
             if (magic == FileMagic.OLE2) {
                 throw unreadable("E-FILE-XLS-DAMAGED", "Tệp Excel 97-2003 (.xls) bị hỏng, không đọc được: "
                         + "cần mở bằng Excel, lưu lại thành .xlsx rồi gửi lại.");

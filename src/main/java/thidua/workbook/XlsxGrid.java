@@ -919,6 +919,11 @@ final class XlsxGrid implements Grid {
         }
 
         @Override
+        public int physicalRows() {
+            return rows.size();
+        }
+
+        @Override
         public boolean hasRow(int row) {
             return rows.containsKey(row);
         }

@@ -152,6 +152,7 @@ class GridEquivalenceTest {
             assertThat(a.hidden()).as(where + ": hidden").isEqualTo(e.hidden());
             assertThat(a.firstRowNum()).as(where + ": first row").isEqualTo(e.firstRowNum());
             assertThat(a.lastRowNum()).as(where + ": last row").isEqualTo(e.lastRowNum());
+            assertThat(a.physicalRows()).as(where + ": rows").isEqualTo(e.physicalRows());
             assertThat(a.mergedRegions().stream().map(Object::toString).toList()).as(where + ": merged")
                     .isEqualTo(e.mergedRegions().stream().map(Object::toString).toList());
             for (int r = 0; r <= e.lastRowNum() + 1; r++) {
