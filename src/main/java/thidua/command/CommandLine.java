@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import thidua.batch.BatchRuns;
 import thidua.database.DatabaseLost;
+import thidua.database.EarlyStart;
 import thidua.job.ExitCode;
 import thidua.job.Failure;
 
@@ -150,7 +151,8 @@ public final class CommandLine {
      * The application of a command other than {@code serve}: no web server, no scheduler, and only
      * the beans the command uses are made (lazy beans; not the console's, the API's or the
      * scheduler's), while the database and its migrations still start with it
-     * ({@code database.MigrationsAtStart}).
+     * ({@code database.MigrationsAtStart}); the embedded database starts beside Spring's own start
+     * ({@link EarlyStart}).
      */
     static ConfigurableApplicationContext start(Class<?> application, Invocation invocation) {
         // Boot's warm-up of JSON, Tomcat and message converters on another thread: serve's, not a command's.
@@ -162,7 +164,7 @@ public final class CommandLine {
                 .lazyInitialization(true)
                 .properties("spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_COMMANDS))
                 .registerShutdownHook(false)
-                .listeners(new ConsoleLog())
+                .listeners(new ConsoleLog(), new EarlyStart())
                 .run(args(invocation));
     }
 
