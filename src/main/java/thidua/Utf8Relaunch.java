@@ -84,7 +84,11 @@ final class Utf8Relaunch {
             }, "thidua-utf8-forward");
             Runtime.getRuntime().addShutdownHook(forward);
             int code = child.waitFor();
-            Runtime.getRuntime().removeShutdownHook(forward);
+            try {
+                Runtime.getRuntime().removeShutdownHook(forward);
+            } catch (IllegalStateException e) {
+                // Shutting down already (a SIGTERM): the hook has passed it on and waited for the child.
+            }
             return OptionalInt.of(code);
         } catch (IOException e) {
             System.err.println("thidua: could not start again in UTF-8 (" + e.getMessage() + "); going on as is");
