@@ -22,7 +22,8 @@ public class ThiduaApplication {
 
     public static void main(String[] args) {
         useJdkXmlFactories();
-        var relaunched = Utf8Relaunch.ifNeeded(); // file names and the console in UTF-8 whatever the locale
+        // file names and the console in UTF-8 whatever the locale; the class-data archive when built
+        var relaunched = Utf8Relaunch.ifNeeded(args);
         System.exit(relaunched.isPresent() ? relaunched.getAsInt() : run(args));
     }
 

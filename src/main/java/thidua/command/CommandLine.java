@@ -11,11 +11,50 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import thidua.batch.BatchRuns;
 import thidua.database.DatabaseLost;
+import thidua.database.EarlyStart;
 import thidua.job.ExitCode;
 import thidua.job.Failure;
 
 /** Entry point of every command: parse, start the application on the chosen data dir, run, exit code. */
 public final class CommandLine {
+
+    /**
+     * What only {@code serve} uses (the scheduler, health, metrics, JSON, templates) or nothing
+     * of thidua uses, left out of every other command's application: less to read and decide at
+     * start. A command line's own {@code --spring.autoconfigure.exclude=…} replaces this list.
+     */
+    static final List<String> NOT_FOR_COMMANDS = List.of(
+            "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration",
+            "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration",
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+            "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration",
+            "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
+            "org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration",
+            "org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration",
+            "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration",
+            "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration",
+            "org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration",
+            "org.springframework.boot.health.autoconfigure.application.DiskSpaceHealthContributorAutoConfiguration",
+            "org.springframework.boot.health.autoconfigure.application.SslHealthContributorAutoConfiguration",
+            "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration",
+            "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
+            "org.springframework.boot.mail.autoconfigure.MailHealthContributorAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.ssl.SslMetricsAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.startup.StartupTimeMetricsListenerAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.system.SystemMetricsAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.task.TaskExecutorMetricsAutoConfiguration",
+            "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+            "org.springframework.boot.micrometer.observation.autoconfigure.ScheduledTasksObservationAutoConfiguration",
+            "org.springframework.boot.batch.autoconfigure.observation.BatchObservationAutoConfiguration");
+
+    private static final String NO_BACKGROUND_WARM_UP = "spring.backgroundpreinitializer.ignore";
 
     /** How long a stop waits for the file being imported: longer than any file's parsing budget. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(90);
@@ -86,11 +125,7 @@ public final class CommandLine {
         // the execution left STARTED): this one stops the job first and lets the command end.
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(application)
-                    .web(WebApplicationType.NONE)
-                    .registerShutdownHook(false)
-                    .listeners(new ConsoleLog())
-                    .run(args(invocation));
+            context = start(application, invocation);
         } catch (RuntimeException e) {
             return failed(invocation, e);
         }
@@ -110,6 +145,27 @@ public final class CommandLine {
                 // Shutting down already: the hook is waiting for this.
             }
         }
+    }
+
+    /**
+     * The application of a command other than {@code serve}: no web server, no scheduler, and only
+     * the beans the command uses are made (lazy beans; not the console's, the API's or the
+     * scheduler's), while the database and its migrations still start with it
+     * ({@code database.MigrationsAtStart}); the embedded database starts beside Spring's own start
+     * ({@link EarlyStart}).
+     */
+    static ConfigurableApplicationContext start(Class<?> application, Invocation invocation) {
+        // Boot's warm-up of JSON, Tomcat and message converters on another thread: serve's, not a command's.
+        if (System.getProperty(NO_BACKGROUND_WARM_UP) == null) {
+            System.setProperty(NO_BACKGROUND_WARM_UP, "true");
+        }
+        return new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .lazyInitialization(true)
+                .properties("spring.autoconfigure.exclude=" + String.join(",", NOT_FOR_COMMANDS))
+                .registerShutdownHook(false)
+                .listeners(new ConsoleLog(), new EarlyStart())
+                .run(args(invocation));
     }
 
     /**

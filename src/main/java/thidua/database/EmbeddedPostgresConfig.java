@@ -34,7 +34,18 @@ class EmbeddedPostgresConfig {
      */
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedServer(ThiduaProperties settings) {
-        Path pgData = settings.dataDir().toAbsolutePath().resolve("postgres");
+        Path pgData = pgData(settings.dataDir());
+        EmbeddedServer early = EarlyStart.take(pgData);
+        return early != null ? early : startOrJoin(pgData);
+    }
+
+    /** Where the embedded server of {@code dataDir} keeps its data. */
+    static Path pgData(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("postgres");
+    }
+
+    /** The server of {@code pgData}: started here, or the one another process runs on it. */
+    static EmbeddedServer startOrJoin(Path pgData) {
         Path passwordFile = pgData.resolveSibling(DatabasePassword.FILE);
         OptionalInt running = RunningServer.port(pgData);
         if (running.isPresent()) {

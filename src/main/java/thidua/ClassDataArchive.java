@@ -1,0 +1,137 @@
+package thidua;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The class-data archive that {@code ./mvnw package} builds beside the fat jar
+ * ({@code target/thidua-cds/}: the jar extracted into plain jars, and a dynamic CDS archive of the
+ * classes a training run loaded; {@code src/build/cds-archive.sh}, docs/startup.md). A JVM cannot
+ * be given {@code -XX:SharedArchiveFile} from inside a jar, so a command started with
+ * {@code java -jar target/thidua.jar} runs again on the extracted jars with the archive
+ * ({@link Utf8Relaunch} starts it). Only when the archive was made for exactly this jar (its size
+ * and modification time) and this JVM; otherwise, or for {@code serve}, nothing changes.
+ */
+final class ClassDataArchive {
+    static final String FOLDER = "thidua-cds";
+    /** The commands that start, do their work and end (not serve, not the usage text). */
+    private static final Set<String> COMMANDS = Set.of("scheme", "import", "consolidate", "run", "status", "rerun", "user");
+    /**
+     * The commands that are mostly start-up, whatever their input: the quick compiler only (C1). The
+     * others (consolidate, run, an import of many files) keep the JVM's own choice: their work
+     * gains from the optimizing compiler.
+     */
+    private static final Set<String> SHORT = Set.of("scheme", "status", "rerun", "user");
+    /** An import of at most this many files is mostly start-up too. */
+    static final int SHORT_IMPORT_FILES = 20;
+
+    /**
+     * How to run again: the index of {@code -jar} in this JVM's command line, the options to put
+     * before the caller's own JVM options (the caller's come after and win), and the jar to run.
+     */
+    record Launch(int jarOption, List<String> options, Path jar) {
+    }
+
+    private ClassDataArchive() {
+    }
+
+    /**
+     * The relaunch with the archive, when there is one for the jar on {@code classPath} and this JVM
+     * and the command is one that ends; {@code commandLine} is this JVM's, {@code args} the command's.
+     */
+    static Optional<Launch> forCommand(String[] args, List<String> commandLine, String classPath) {
+        if (args.length == 0 || !COMMANDS.contains(args[0])) {
+            return Optional.empty();
+        }
+        try {
+            if (classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+                return Optional.empty();
+            }
+            Path fat = Path.of(classPath).toAbsolutePath();
+            Path dir = fat.resolveSibling(FOLDER);
+            Path archive = dir.resolve("thidua.jsa");
+            Path jar = dir.resolve("app").resolve("thidua.jar");
+            Path stamp = dir.resolve("stamp");
+            if (!Files.isRegularFile(fat) || !Files.isRegularFile(archive) || !Files.isRegularFile(jar)
+                    || !Files.isRegularFile(stamp) || !Files.readString(stamp).equals(stamp(fat, archive))) {
+                return Optional.empty();
+            }
+            int jarOption = commandLine.indexOf("-jar");
+            if (jarOption < 1 || jarOption + 1 >= commandLine.size()
+                    || !Files.isSameFile(Path.of(commandLine.get(jarOption + 1)), fat)) {
+                return Optional.empty();
+            }
+            List<String> options = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
+                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            if (SHORT.contains(args[0]) || args[0].equals("import") && fewFiles(args)) {
+                options.add("-XX:TieredStopAtLevel=1");
+            }
+            return Optional.of(new Launch(jarOption, List.copyOf(options), jar));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // only a faster start is lost
+        }
+    }
+
+    /**
+     * What {@code cds-archive.sh} writes into {@code stamp}: the jar it was made from, the JVM it was
+     * made for, and the archive's size (a JVM given a cut-short archive crashes: such a one is never used).
+     */
+    static String stamp(Path fat, Path archive) throws IOException {
+        return "jar " + Files.size(fat) + " " + Files.getLastModifiedTime(fat).to(TimeUnit.SECONDS) + "\n"
+                + "jvm " + System.getProperty("java.home") + " " + System.getProperty("java.vm.version") + "\n"
+                + "jsa " + Files.size(archive) + "\n";
+    }
+
+    /** Whether the inbox of {@code import --inbox DIR} holds at most {@link #SHORT_IMPORT_FILES} entries. */
+    private static boolean fewFiles(String[] args) {
+        String inbox = null;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--inbox") && i + 1 < args.length) {
+                inbox = args[i + 1];
+            } else if (args[i].startsWith("--inbox=")) {
+                inbox = args[i].substring("--inbox=".length());
+            }
+        }
+        if (inbox == null) {
+            return false;
+        }
+        int n = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(inbox))) {
+            for (Path ignored : entries) {
+                if (++n > SHORT_IMPORT_FILES) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** This JVM's command line as the kernel has it ({@code /proc/self/cmdline}), read in the platform's encoding. */
+    static List<String> commandLine(byte[] cmdline) {
+        Charset charset;
+        try {
+            charset = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            charset = Charset.defaultCharset();
+        }
+        List<String> args = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < cmdline.length; i++) {
+            if (cmdline[i] == 0) {
+                args.add(new String(cmdline, from, i - from, charset));
+                from = i + 1;
+            }
+        }
+        return args;
+    }
+}
