@@ -59,6 +59,11 @@ final class ClassDataArchive {
                     || !Files.isSameFile(Path.of(commandLine.get(jarOption + 1)), fat)) {
                 return Optional.empty();
             }
+            if (hooksClassLoading(commandLine.subList(1, jarOption))
+                    || hooksClassLoading(List.of(String.valueOf(System.getenv("JAVA_TOOL_OPTIONS")).split("\\s+")))
+                    || hooksClassLoading(List.of(String.valueOf(System.getenv("JDK_JAVA_OPTIONS")).split("\\s+")))) {
+                return Optional.empty();
+            }
             List<String> options = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
                     "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             // The quick compiler only (C1), for every command: on 2 cores the optimizing one costs more
@@ -69,6 +74,17 @@ final class ClassDataArchive {
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // only a faster start is lost
         }
+    }
+
+    /**
+     * Whether these JVM options watch classes as they load (an agent, a flight recording): JDK 17
+     * crashes (SIGSEGV in {@code KlassFactory::check_shared_class_file_load_hook}) when such a hook
+     * meets a class from a dynamic archive, so then the command runs as it is, without the archive.
+     */
+    static boolean hooksClassLoading(List<String> options) {
+        return options.stream().anyMatch(o -> o.startsWith("-javaagent") || o.startsWith("-agentlib")
+                || o.startsWith("-agentpath") || o.startsWith("-XX:StartFlightRecording")
+                || o.startsWith("-XX:+FlightRecorder") || o.startsWith("-Xshare:off"));
     }
 
     /**

@@ -77,6 +77,18 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void withAnAgentOrAFlightRecordingTheArchiveIsNotUsed() {
+        // JDK 17 crashes (SIGSEGV) when a class-loading hook meets a class from a dynamic archive
+        for (String option : List.of("-javaagent:/opt/agent.jar", "-agentlib:jdwp=transport=dt_socket",
+                "-XX:StartFlightRecording=filename=x.jfr", "-Xshare:off")) {
+            assertThat(ClassDataArchive.forCommand(new String[] {"status"}, commandLine(option), fat.toString()))
+                    .as(option).isEmpty();
+        }
+        assertThat(ClassDataArchive.forCommand(new String[] {"status"}, commandLine("-Xmx256m"), fat.toString()))
+                .isPresent();
+    }
+
+    @Test
     void everyCommandRunsWithTheQuickCompiler() throws Exception {
         for (String[] command : List.of(new String[] {"import", "--inbox", dir.toString()},
                 new String[] {"consolidate", "--period", "2024"}, new String[] {"status"})) {
