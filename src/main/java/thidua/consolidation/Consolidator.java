@@ -29,6 +29,7 @@ import thidua.scoring.Standing;
 import thidua.settings.ThiduaProperties;
 import thidua.submission.PeriodReports;
 import thidua.submission.SubmissionStore;
+import thidua.job.Parallel;
 
 /** Period-end consolidation: score and rank every unit, roll up, write the outputs, record the result. */
 @Component
@@ -123,18 +124,8 @@ class Consolidator {
         } finally {
             joinUninterruptibly(other); // never leave it writing into a folder that may be discarded
         }
-        Throwable failure = otherFailure[0];
-        if (failure instanceof IOException e) {
-            throw e;
-        }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        if (failure != null) {
-            throw new IllegalStateException(failure);
+        if (otherFailure[0] != null) {
+            Parallel.rethrow(otherFailure[0]);
         }
         return List.of(scoring, others[0], others[1]);
     }

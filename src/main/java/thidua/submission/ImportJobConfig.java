@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import thidua.job.JobSummary;
+import thidua.job.Parallel;
 import thidua.scheme.StoredScheme;
 import thidua.job.ProcessRegistry;
 import thidua.job.StepLog;

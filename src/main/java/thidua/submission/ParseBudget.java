@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import thidua.job.Parallel;
 import thidua.settings.ThiduaProperties;
 import thidua.workbook.Finding;
 import thidua.workbook.Grid;
@@ -195,16 +196,8 @@ class ParseBudget {
         if (cause instanceof UnreadableWorkbookException e) {
             throw e;
         }
-        if (cause instanceof IOException e) {
-            throw e;
-        }
-        if (cause instanceof RuntimeException e) {
-            throw e;
-        }
-        if (cause instanceof Error e) {
-            throw e;
-        }
-        throw new IllegalStateException(cause);
+        Parallel.rethrow(cause);
+        throw new IllegalStateException(cause); // not reached: rethrow always throws
     }
 
     private UnreadableWorkbookException tooCostly() {

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import thidua.files.FileNames;
 import thidua.files.SafeFiles;
 import thidua.files.Sha256;
+import thidua.job.Parallel;
 import thidua.report.ErrorReportWriter;
 import thidua.scheme.Period;
 import thidua.scheme.Scheme;

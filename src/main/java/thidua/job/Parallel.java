@@ -1,4 +1,4 @@
-package thidua.submission;
+package thidua.job;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,18 +13,18 @@ import java.util.concurrent.Future;
  * the call's own (started for it, ended with it): what they log belongs to the caller's
  * thread, as a console capture sees it, and nothing outlives the call.
  */
-final class Parallel {
+public final class Parallel {
     private Parallel() {
     }
 
     /** A function that may fail as a file read does. */
     @FunctionalInterface
-    interface Work<T, R> {
+    public interface Work<T, R> {
         R apply(T item) throws IOException;
     }
 
     /** {@code work} of each item; the first failure (in the list's order) is thrown once all have ended. */
-    static <T, R> List<R> map(List<? extends T> items, Work<T, R> work) throws IOException {
+    public static <T, R> List<R> map(List<? extends T> items, Work<T, R> work) throws IOException {
         int threads = Math.min(items.size(), Runtime.getRuntime().availableProcessors());
         if (threads <= 1) {
             List<R> results = new ArrayList<>();
@@ -56,18 +56,29 @@ final class Parallel {
                     throw new java.io.InterruptedIOException("interrupted while examining files");
                 }
             }
-            if (failure instanceof IOException e) {
-                throw e;
-            }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
+            if (failure != null) {
+                rethrow(failure);
             }
             return results;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Throws what another thread failed with, as it was thrown there: an IOException, an
+     * unchecked exception or an Error as itself, anything else wrapped.
+     */
+    public static void rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(failure);
     }
 }
