@@ -86,15 +86,20 @@ final class SheetLayout {
         Map<Row, Integer> rowLines = new IdentityHashMap<>();
         // Each column's width read once: XSSF looks it up in the sheet's XML on every call.
         Map<Integer, Integer> columnWidths = new HashMap<>();
+        // The same texts come back in every unit's table (criterion names, rules): each measured once per width.
+        Map<String, Integer> linesOf = new HashMap<>();
         for (Wrapped w : wrapped) {
             int width = columnWidths.computeIfAbsent(w.col(), sheet::getColumnWidth);
             // Widths count the digit 0; the letters of a name are narrower on average.
             int room = Math.max(1, Math.round((width / 256 - 1)
                     * (w.bold() ? 1f : TEXT_PER_WIDTH)));
-            int needed = 0;
-            for (String line : w.text().split("\n", -1)) {
-                needed += wrappedLines(line, room);
-            }
+            int needed = linesOf.computeIfAbsent(room + "\u0000" + w.text(), key -> {
+                int n = 0;
+                for (String line : w.text().split("\n", -1)) {
+                    n += wrappedLines(line, room);
+                }
+                return n;
+            });
             rowLines.merge(w.row(), (needed + w.rows() - 1) / w.rows(), Math::max);
         }
         rowLines.forEach((row, count) -> {
