@@ -47,11 +47,6 @@ class SubmissionExaminer {
                 WorkbookLimits.DEFAULT.maxTotalBytes(), settings.maxRows());
     }
 
-    /** An inbox file: a duplicate of bytes already seen, or the verdict of reading it. */
-    public Examination examine(Path path) throws IOException {
-        return examine(InboxFile.of(path, hashCap), null);
-    }
-
     /**
      * A file from the inbox or an upload: a duplicate of bytes already seen, or the verdict
      * of reading it; {@code senderUnit} as for {@link #read(InboxFile, String)}.

@@ -49,10 +49,6 @@ public class SubmissionStore {
         return found;
     }
 
-    public long nextId() {
-        return jdbc.sql("SELECT nextval('submission_id_seq')").query(Long.class).single();
-    }
-
     /** The earlier, non-duplicate submission with these exact bytes, if any. */
     public Optional<Long> sameBytes(String sha256) {
         return jdbc.sql("SELECT id FROM submission WHERE sha256 = ? AND status <> 'DUPLICATE'")
@@ -390,14 +386,6 @@ public class SubmissionStore {
                 ORDER BY arrived_at DESC, id DESC LIMIT 1""")
                 .params(unitCode, periodCode)
                 .query((rs, n) -> new Latest(rs.getLong(1), rs.getTimestamp(2).toInstant())).optional();
-    }
-
-    public Map<String, ReportedValue> latestAcceptedValues(String unitCode, String periodCode) {
-        return jdbc.sql("""
-                SELECT id FROM submission WHERE unit_code = ? AND period_code = ? AND status = 'ACCEPTED'
-                ORDER BY arrived_at DESC, id DESC LIMIT 1""")
-                .params(unitCode, periodCode).query(Long.class).optional()
-                .map(this::values).orElse(Map.of());
     }
 
     public Map<String, ReportedValue> values(long submissionId) {

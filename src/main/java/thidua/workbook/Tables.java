@@ -52,11 +52,6 @@ public final class Tables {
      * merged down over both): a merged cell's text counts in every row it covers, and
      * {@link Header#row()} is the last header row, so data starts below it.
      */
-    public static Optional<Header> header(Sheet sheet, List<String> required, List<String> optional) {
-        return header(poi(sheet), required, optional);
-    }
-
-    /** {@link #header(Sheet, List, List)} of a grid's sheet. */
     public static Optional<Header> header(Grid.Sheet sheet, List<String> required, List<String> optional) {
         int last = Math.min(sheet.lastRowNum(), SEARCH_ROWS - 1);
         int first = Math.max(0, sheet.firstRowNum());
@@ -120,11 +115,6 @@ public final class Tables {
      * Label/value pairs: a label in columns A–C of the first 30 rows, its value the
      * next non-empty cell to its right. Keys are the labels asked for.
      */
-    public static Map<String, CellValue> labelValues(Sheet sheet, List<String> labels) {
-        return labelValues(poi(sheet), labels);
-    }
-
-    /** {@link #labelValues(Sheet, List)} of a grid's sheet. */
     public static Map<String, CellValue> labelValues(Grid.Sheet sheet, List<String> labels) {
         Map<String, CellValue> found = new HashMap<>();
         int last = Math.min(sheet.lastRowNum(), SEARCH_ROWS - 1);
@@ -154,10 +144,6 @@ public final class Tables {
         return sheet.cell(r, c + 1);
     }
 
-    /** A POI sheet as a grid's (its hidden state is not needed here). */
-    private static Grid.Sheet poi(Sheet sheet) {
-        return new PoiGrid.Sheet(sheet, false);
-    }
 
     /** A header row: its 0-based index and the column of each label. */
     public record Header(int row, Map<String, Integer> columns) {
