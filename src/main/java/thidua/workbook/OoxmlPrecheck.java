@@ -3,6 +3,7 @@ package thidua.workbook;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -16,14 +17,20 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class OoxmlPrecheck {
     private static final XMLInputFactory XML = StaxParsers.FACTORY;
-    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     /** ISO 29500 Strict: the same workbook in other namespaces, which POI cannot read. */
-    private static final String STRICT = "http://purl.oclc.org/ooxml/";
+    static final String STRICT = "http://purl.oclc.org/ooxml/";
 
     private OoxmlPrecheck() {
     }
 
     static void check(CheckedZip zip, WorkbookLimits limits) throws UnreadableWorkbookException {
+        names(zip);
+        parts(zip, limits, Set.of());
+    }
+
+    /** The checks of the parts' names (and of the content types' text), which no reading replaces. */
+    static void names(CheckedZip zip) throws UnreadableWorkbookException {
         for (CheckedZip.Part part : zip.parts()) {
             String name = part.name().toLowerCase(Locale.ROOT);
             if (name.endsWith("vbaproject.bin")) {
@@ -35,9 +42,18 @@ final class OoxmlPrecheck {
                         + "cần mở bằng Excel, chọn Lưu thành \"Excel Workbook (*.xlsx)\" rồi gửi lại.");
             }
         }
+    }
+
+    /**
+     * The checks of the XML parts but {@code readWhole}: parts the streaming reader has read to
+     * their end under these same rules ({@link XlsxGrid}: no DTD, no Strict namespace, rows,
+     * cells and strings within the limits), the workbook among them when it is not empty.
+     */
+    static void parts(CheckedZip zip, WorkbookLimits limits, Set<String> readWhole) throws UnreadableWorkbookException {
         Seen seen = new Seen();
+        seen.workbook = readWhole.contains("xl/workbook.xml");
         for (CheckedZip.Part part : zip.parts()) {
-            if (looksLikeXml(part.content())) {
+            if (!readWhole.contains(part.name()) && looksLikeXml(part.content())) {
                 read(part.content(), limits, seen);
             }
         }

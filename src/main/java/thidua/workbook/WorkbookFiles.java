@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
@@ -48,7 +50,10 @@ public final class WorkbookFiles {
 
     /** A workbook in POI's usermodel (the scheme; an error report's copy). */
     public static Workbook open(Path file, WorkbookLimits limits) throws UnreadableWorkbookException {
-        return open(file, limits, WorkbookFiles::poi, workbook -> workbook);
+        return open(file, limits, zip -> {
+            OoxmlPrecheck.check(zip, limits);
+            return poi(zip);
+        }, workbook -> workbook);
     }
 
     /**
@@ -57,7 +62,7 @@ public final class WorkbookFiles {
      * findings as {@link #open}, whichever way it is read.
      */
     public static Grid read(Path file, WorkbookLimits limits) throws UnreadableWorkbookException {
-        return open(file, limits, zip -> XlsxGrid.read(zip).orElseGet(() -> Grid.of(poiUnchecked(zip))), Grid::of);
+        return open(file, limits, zip -> streamed(zip, limits), Grid::of);
     }
 
     /**
@@ -66,7 +71,11 @@ public final class WorkbookFiles {
      * .xls is opened and closed again to be checked: false.
      */
     public static boolean isOoxml(Path file, long maxBytes) throws UnreadableWorkbookException {
-        return open(file, WorkbookLimits.ofFileSize(maxBytes), zip -> true, workbook -> {
+        WorkbookLimits limits = WorkbookLimits.ofFileSize(maxBytes);
+        return open(file, limits, zip -> {
+            OoxmlPrecheck.check(zip, limits);
+            return true;
+        }, workbook -> {
             try {
                 workbook.close();
             } catch (IOException e) {
@@ -120,8 +129,7 @@ public final class WorkbookFiles {
         if (bytes.length == 0 || bytes.length > limits.maxFileBytes()) {
             throw unreadable("E-FILE-TOO-LARGE", "Tệp rỗng hoặc dài hơn giới hạn " + limits.maxFileBytes() + " byte.");
         }
-        return open(bytes, "(in memory)", limits,
-                zip -> XlsxGrid.read(zip).orElseGet(() -> Grid.of(poiUnchecked(zip))), Grid::of);
+        return open(bytes, "(in memory)", limits, zip -> streamed(zip, limits), Grid::of);
     }
 
     /** The checks and the reading of a file's {@code bytes}; {@code name} is for the log file only. */
@@ -134,11 +142,7 @@ public final class WorkbookFiles {
             magic = FileMagic.UNKNOWN;
         }
         try {
-            try {
-                return read(magic, bytes, limits, ooxml, ole2);
-            } catch (Rethrown r) {
-                throw (Exception) r.getCause(); // judged below as if POI had thrown it here
-            }
+            return read(magic, bytes, limits, ooxml, ole2);
         } catch (UnreadableWorkbookException e) {
             throw e;
         } catch (EncryptedDocumentException e) {
@@ -158,7 +162,7 @@ public final class WorkbookFiles {
     private static <T> T read(FileMagic magic, byte[] bytes, WorkbookLimits limits, Ooxml<T> ooxml,
                               Function<Workbook, T> ole2) throws Exception {
         return switch (magic) {
-            case OOXML -> ooxml.of(checked(bytes, limits));
+            case OOXML -> ooxml.of(CheckedZip.read(bytes, limits));
             case OLE2 -> ole2.apply(rowsWithin(openOle2(bytes), limits));
             case BIFF2, BIFF3, BIFF4 -> throw oldExcel();
             default -> throw unreadable("E-FILE-NOT-SPREADSHEET",
@@ -166,27 +170,20 @@ public final class WorkbookFiles {
         };
     }
 
-    /** The parts of an .xlsx, read once and checked ({@link CheckedZip}, {@link OoxmlPrecheck}). */
-    private static CheckedZip checked(byte[] bytes, WorkbookLimits limits) throws UnreadableWorkbookException {
-        CheckedZip zip = CheckedZip.read(bytes, limits);
-        OoxmlPrecheck.check(zip, limits);
-        return zip;
-    }
-
-    /** {@link #poi} for a lambda that cannot throw: what it throws is rethrown as it is. */
-    private static Workbook poiUnchecked(CheckedZip zip) {
-        try {
-            return poi(zip);
-        } catch (Exception e) {
-            throw new Rethrown(e);
+    /**
+     * An .xlsx read for its cells: streamed ({@link XlsxGrid}), the pre-check then reading only
+     * the parts the streaming did not read whole under its rules; else, or when a part breaks
+     * them, the whole pre-check and POI, which say what is wrong as they always did.
+     */
+    private static Grid streamed(CheckedZip zip, WorkbookLimits limits) throws Exception {
+        OoxmlPrecheck.names(zip);
+        Optional<XlsxGrid> grid = XlsxGrid.read(zip, limits);
+        if (grid.isPresent()) {
+            OoxmlPrecheck.parts(zip, limits, grid.get().readWhole());
+            return grid.get();
         }
-    }
-
-    /** An exception of {@link #poi} on its way out of a lambda. */
-    private static final class Rethrown extends RuntimeException {
-        Rethrown(Exception cause) {
-            super(cause);
-        }
+        OoxmlPrecheck.parts(zip, limits, Set.of());
+        return Grid.of(poi(zip));
     }
 
     /** Through {@link CheckedZip} only: POI reads the parts the checks have read, not the file again. */

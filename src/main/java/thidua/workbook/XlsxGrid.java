@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
@@ -70,9 +71,19 @@ final class XlsxGrid implements Grid {
             "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "ignoredErrors", "extLst");
 
     private final List<Grid.Sheet> sheets;
+    private final Set<String> readWhole;
 
-    private XlsxGrid(List<Grid.Sheet> sheets) {
+    private XlsxGrid(List<Grid.Sheet> sheets, Set<String> readWhole) {
         this.sheets = sheets;
+        this.readWhole = Set.copyOf(readWhole);
+    }
+
+    /**
+     * The parts read to their end under the pre-check's rules (no DTD, no Strict namespace,
+     * rows, cells and strings within the limits): {@link OoxmlPrecheck#parts} need not read them again.
+     */
+    Set<String> readWhole() {
+        return readWhole;
     }
 
     @Override
@@ -85,12 +96,23 @@ final class XlsxGrid implements Grid {
         // nothing held open
     }
 
-    /** The grid of a checked .xlsx, or empty when the file is not of the plain shape (POI reads it then). */
-    static Optional<Grid> read(CheckedZip zip) {
+    /**
+     * The grid of an .xlsx whose parts' names passed the pre-check, or empty when the file is
+     * not of the plain shape, or breaks one of the pre-check's rules in a part it reads (the
+     * whole pre-check and POI read it then, and say what they say).
+     */
+    static Optional<XlsxGrid> read(CheckedZip zip, WorkbookLimits limits) {
         try {
-            return Optional.of(new Reader(zip).read());
+            return Optional.of(new Reader(zip, limits).read());
         } catch (NotPlain | XMLStreamException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A part breaks a rule of the pre-check: left to it, which says which. */
+    private static final class Unchecked extends XMLStreamException {
+        Unchecked() {
+            super("");
         }
     }
 
@@ -116,13 +138,18 @@ final class XlsxGrid implements Grid {
         /** The number format (id, code) of each cellXfs entry. */
         private final List<Integer> xfFormats = new ArrayList<>();
         private final Map<Integer, String> numFmts = new HashMap<>();
+        private final Map<byte[], String> names = new java.util.IdentityHashMap<>();
+        private final Set<String> readWhole = new java.util.HashSet<>();
+        private final WorkbookLimits limits;
         private boolean date1904;
 
-        Reader(CheckedZip zip) throws NotPlain {
+        Reader(CheckedZip zip, WorkbookLimits limits) throws NotPlain {
+            this.limits = limits;
             for (CheckedZip.Part part : zip.parts()) {
                 if (!PLAIN_PART.matcher(part.name()).matches() || parts.put(part.name(), part.content()) != null) {
                     throw notPlain();
                 }
+                names.put(part.content(), part.name());
             }
         }
 
@@ -178,7 +205,7 @@ final class XlsxGrid implements Grid {
             if (!styles) {
                 throw notPlain();
             }
-            return new XlsxGrid(workbook(part("xl/workbook.xml"), rels));
+            return new XlsxGrid(workbook(part("xl/workbook.xml"), rels), readWhole);
         }
 
         private byte[] part(String name) throws NotPlain {
@@ -882,8 +909,9 @@ final class XlsxGrid implements Grid {
         }
 
         /** A reader on {@code content}, moved to its root element, which must be {@code ns}:{@code local}. */
-        private static XMLStreamReader open(byte[] content, String ns, String local) throws NotPlain, XMLStreamException {
-            XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(content));
+        private XMLStreamReader open(byte[] content, String ns, String local) throws NotPlain, XMLStreamException {
+            XMLStreamReader xml = new Checked(XML.createXMLStreamReader(new ByteArrayInputStream(content)),
+                    names.get(content));
             while (xml.hasNext() && xml.next() != XMLStreamConstants.START_ELEMENT) {
                 if (xml.getEventType() == XMLStreamConstants.DTD) {
                     throw notPlain();
@@ -894,6 +922,55 @@ final class XlsxGrid implements Grid {
                 throw notPlain();
             }
             return xml;
+        }
+
+        /**
+         * A part read under the pre-check's rules ({@link OoxmlPrecheck}), as it would count them:
+         * any DTD, any element of a Strict namespace, or more rows, cells or strings of
+         * SpreadsheetML than the limits, and the file is left to the pre-check; a part read to its
+         * end is one it need not read again.
+         */
+        private final class Checked extends javax.xml.stream.util.StreamReaderDelegate {
+            private final String part;
+            private int rows;
+            private int cells;
+            private int strings;
+
+            Checked(XMLStreamReader reader, String part) {
+                super(reader);
+                this.part = part;
+            }
+
+            @Override
+            public int next() throws XMLStreamException {
+                int event = super.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    String ns = getNamespaceURI();
+                    if (ns != null && ns.startsWith(OoxmlPrecheck.STRICT)) {
+                        throw new Unchecked();
+                    }
+                    if (OoxmlPrecheck.MAIN.equals(ns)) {
+                        switch (getLocalName()) {
+                            case "row" -> over(++rows > limits.maxRows());
+                            case "c" -> over(++cells > limits.maxCells());
+                            case "si" -> over(++strings > limits.maxSharedStrings());
+                            default -> {
+                            }
+                        }
+                    }
+                } else if (event == XMLStreamConstants.DTD) {
+                    throw new Unchecked();
+                } else if (event == XMLStreamConstants.END_DOCUMENT && part != null) {
+                    readWhole.add(part);
+                }
+                return event;
+            }
+
+            private void over(boolean over) throws Unchecked {
+                if (over) {
+                    throw new Unchecked();
+                }
+            }
         }
 
         private static String attribute(XMLStreamReader xml, String name) throws NotPlain {
