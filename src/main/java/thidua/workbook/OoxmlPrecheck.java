@@ -13,7 +13,9 @@ import javax.xml.stream.XMLStreamReader;
  * ({@link CheckedZip}), with a streaming XML read that needs little memory: macros, a
  * binary or Strict workbook, a DTD (the door to external entities) in any XML part
  * whatever its name or extension, and sheets or string tables larger than a submission
- * can have, in every part, so that loading the workbook afterwards stays bounded.
+ * can have, in every part, so that loading the workbook afterwards stays bounded. The
+ * streaming reader ({@link XlsxGrid}) applies the same rules to the parts it reads whole,
+ * which {@link #parts} then need not read again.
  */
 final class OoxmlPrecheck {
     private static final XMLInputFactory XML = StaxParsers.FACTORY;
