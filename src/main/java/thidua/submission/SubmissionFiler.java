@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -107,9 +107,12 @@ class SubmissionFiler {
             // Its report goes to the unit (delivery) once filed, when the file names a unit the scheme of its period knows.
             rows.add(new SubmissionStore.Row(id, e, target.toString(), jobExecutionId, about != null && about.unitName() != null));
             filings.add(new Filing(id, e.file().path(), target, report, about));
-            announce(e, id, report == null ? null : ErrorReportWriter.reportPath(target));
         }
         store.insert(rows);
+        for (int i = 0; i < recorded.size(); i++) {
+            Filing f = filings.get(i);
+            announce(recorded.get(i), f.id(), f.report() == null ? null : ErrorReportWriter.reportPath(f.target()));
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
