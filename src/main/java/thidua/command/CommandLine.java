@@ -7,6 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import thidua.batch.BatchRuns;
@@ -14,6 +16,7 @@ import thidua.database.DatabaseLost;
 import thidua.database.EarlyStart;
 import thidua.job.ExitCode;
 import thidua.job.Failure;
+import thidua.text.LogText;
 
 /** Entry point of every command: parse, start the application on the chosen data dir, run, exit code. */
 public final class CommandLine {
@@ -127,7 +130,7 @@ public final class CommandLine {
         try {
             context = start(application, invocation);
         } catch (RuntimeException e) {
-            return failed(invocation, e);
+            return failedToStart(invocation, e);
         }
         CountDownLatch finished = new CountDownLatch(1);
         Thread stopper = new Thread(() -> stopGently(context, finished), "thidua-stop");
@@ -182,6 +185,35 @@ public final class CommandLine {
                 : invocation.command() + ": không kết nối được tới cơ sở dữ liệu (" + rootMessage(e)
                 + "); kiểm tra máy chủ PostgreSQL rồi chạy lại lệnh");
         return ExitCode.FAILED.code();
+    }
+
+    /**
+     * A command whose application could not start (a setting that cannot be used, most often):
+     * one sentence on the console, saying which setting when Spring says it, never a class
+     * name; the exception goes to the log file.
+     */
+    private static int failedToStart(Invocation invocation, RuntimeException e) {
+        if (Failure.in(e) != null || DatabaseLost.causes(e)) {
+            return failed(invocation, e);
+        }
+        ConsoleLog.TRACE.error("{} could not start", invocation.command(), e);
+        System.out.println(invocation.command() + ": không khởi động được vì " + startProblem(e)
+                + "; chi tiết trong tệp thidua.log của thư mục dữ liệu");
+        return ExitCode.FAILED.code();
+    }
+
+    /** What kept the application from starting, in words: the setting Spring could not bind, if it says. */
+    private static String startProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BindException bind) {
+                ConfigurationProperty property = bind.getProperty();
+                return property != null
+                        ? "giá trị \"" + LogText.escape(String.valueOf(property.getValue())) + "\" của thiết lập "
+                                + property.getName() + " không dùng được"
+                        : "thiết lập " + bind.getName() + " không hợp lệ";
+            }
+        }
+        return "thiết lập không hợp lệ hoặc một phần của hệ thống không dùng được";
     }
 
     private static String rootMessage(Throwable e) {

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,7 +35,7 @@ public final class EarlyStart implements ApplicationListener<ApplicationEvent> {
             begin(prepared.getEnvironment());
         } else if (event instanceof ApplicationFailedEvent || event instanceof ContextClosedEvent) {
             STARTING.values().removeIf(pending -> {
-                pending.thenAccept(EarlyStart::stop);
+                stopWhenStarted(pending);
                 return true;
             });
         }
@@ -76,6 +79,24 @@ public final class EarlyStart implements ApplicationListener<ApplicationEvent> {
                 throw cause;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Waits for a server still starting (a first start runs initdb: seconds) and stops it: the
+     * command ends at once after a failed start, and a daemon thread left to stop it later would
+     * die with the JVM, leaving the server running.
+     */
+    private static void stopWhenStarted(CompletableFuture<EmbeddedServer> pending) {
+        try {
+            stop(pending.get(2, TimeUnit.MINUTES));
+        } catch (ExecutionException e) {
+            // it never started
+        } catch (TimeoutException e) {
+            pending.thenAccept(EarlyStart::stop);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.thenAccept(EarlyStart::stop);
         }
     }
 
