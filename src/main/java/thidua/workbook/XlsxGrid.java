@@ -1,9 +1,13 @@
 package thidua.workbook;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +19,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -65,7 +70,7 @@ final class XlsxGrid implements Grid {
     /** A date of the document properties as Excel writes it (to the second, in UTC); any other form goes to POI. */
     private static final Pattern W3CDTF = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z");
     /** The worksheet elements of the plain shape; any other (a drawing, comments, a table…) goes to POI. */
-    private static final java.util.Set<String> SHEET_PARTS = java.util.Set.of("sheetPr", "dimension", "sheetViews",
+    private static final Set<String> SHEET_PARTS = Set.of("sheetPr", "dimension", "sheetViews",
             "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection", "protectedRanges", "autoFilter",
             "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations", "printOptions", "pageMargins",
             "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "ignoredErrors", "extLst");
@@ -138,8 +143,8 @@ final class XlsxGrid implements Grid {
         /** The number format (id, code) of each cellXfs entry. */
         private final List<Integer> xfFormats = new ArrayList<>();
         private final Map<Integer, String> numFmts = new HashMap<>();
-        private final Map<byte[], String> names = new java.util.IdentityHashMap<>();
-        private final Set<String> readWhole = new java.util.HashSet<>();
+        private final Map<byte[], String> names = new IdentityHashMap<>();
+        private final Set<String> readWhole = new HashSet<>();
         private final WorkbookLimits limits;
         private boolean date1904;
 
@@ -365,9 +370,9 @@ final class XlsxGrid implements Grid {
                 return false;
             }
             try {
-                java.time.Instant.parse(text);
+                Instant.parse(text);
                 return true;
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 return false;
             }
         }
@@ -384,7 +389,7 @@ final class XlsxGrid implements Grid {
         /** The number format of each cell format ({@code cellXfs}) and the custom formats. */
         private void styles(byte[] content) throws NotPlain, XMLStreamException {
             XMLStreamReader xml = open(content, MAIN, "styleSheet");
-            java.util.Set<String> sections = new java.util.HashSet<>();
+            Set<String> sections = new HashSet<>();
             try {
                 String section = "";
                 int depth = 1;
@@ -442,7 +447,7 @@ final class XlsxGrid implements Grid {
                         if (!xml.getLocalName().equals("si")) {
                             throw notPlain();
                         }
-                        strings.add(richText(xml, "si"));
+                        strings.add(richText(xml));
                     }
                 }
             } finally {
@@ -455,7 +460,7 @@ final class XlsxGrid implements Grid {
          * {@code <t>}, or its runs' texts one after the other. One {@code <t>} or runs, never
          * both, never none; an {@code _xHHHH_} escape is left to POI.
          */
-        private static String richText(XMLStreamReader xml, String element) throws NotPlain, XMLStreamException {
+        private static String richText(XMLStreamReader xml) throws NotPlain, XMLStreamException {
             String plain = null;
             StringBuilder runs = null;
             int depth = 0;
@@ -541,7 +546,7 @@ final class XlsxGrid implements Grid {
             record Entry(String name, boolean hidden, String part) {
             }
             List<Entry> entries = new ArrayList<>();
-            java.util.Set<String> sections = new java.util.HashSet<>();
+            Set<String> sections = new HashSet<>();
             XMLStreamReader xml = open(content, MAIN, "workbook");
             try {
                 while (xml.hasNext()) {
@@ -607,7 +612,7 @@ final class XlsxGrid implements Grid {
             List<int[]> colStyles = new ArrayList<>();
             List<RawCell> raw = new ArrayList<>();
             XMLStreamReader xml = open(content, MAIN, "worksheet");
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             try {
                 while (xml.hasNext()) {
                     if (xml.next() != XMLStreamConstants.START_ELEMENT) {
@@ -784,7 +789,7 @@ final class XlsxGrid implements Grid {
                             if (inline != null) {
                                 throw notPlain();
                             }
-                            inline = richText(xml, "is");
+                            inline = richText(xml);
                         }
                         case "extLst" -> skip(xml);
                         default -> throw notPlain();
@@ -930,7 +935,7 @@ final class XlsxGrid implements Grid {
          * SpreadsheetML than the limits, and the file is left to the pre-check; a part read to its
          * end is one it need not read again.
          */
-        private final class Checked extends javax.xml.stream.util.StreamReaderDelegate {
+        private final class Checked extends StreamReaderDelegate {
             private final String part;
             private int rows;
             private int cells;
