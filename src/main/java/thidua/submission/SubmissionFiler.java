@@ -22,6 +22,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import thidua.database.DatabaseLost;
 import thidua.files.FileNames;
 import thidua.files.SafeFiles;
 import thidua.files.Sha256;
@@ -186,10 +187,13 @@ class SubmissionFiler {
         try {
             separately.executeWithoutResult(status -> store.markFiled(ids));
         } catch (RuntimeException ex) {
-            // Their files are in place: the next import records them filed (InterruptedFilings).
-            log.warn("{} tệp đã được lưu nhưng chưa ghi nhận được là đã lưu (mất kết nối cơ sở dữ liệu?): "
-                    + "lần nhập sau ghi nhận tiếp", ids.size());
-            UNRECORDED.debug("marking {} filed failed", ids, ex);
+            // Their files are in place: the next import records them filed (InterruptedFilings). A lost
+            // database is the job's own one-line failure (CommandLine): said there, not twice.
+            if (!DatabaseLost.causes(ex)) {
+                log.warn("{} tệp đã được lưu nhưng chưa ghi nhận được là đã lưu: lần nhập sau ghi nhận tiếp",
+                        ids.size());
+            }
+            UNRECORDED.warn("marking {} filed failed", ids, ex);
         }
     }
 
