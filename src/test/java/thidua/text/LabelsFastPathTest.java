@@ -14,6 +14,7 @@ import net.jqwik.api.Provide;
 /**
  * {@link Labels} skips normalising plain ASCII text (most codes and labels): whatever the text,
  * the result must be what the whole normalisation gives (written out here as FORMATS.md says it).
+ * It also remembers the keys of other labels: asked again, it must give the same key.
  */
 class LabelsFastPathTest {
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
@@ -43,5 +44,11 @@ class LabelsFastPathTest {
     @Property(tries = 3000)
     void keyIsTheWholeNormalisation(@ForAll("labels") String text) {
         assertThat(Labels.key(text)).isEqualTo(key(text));
+    }
+
+    @Property(tries = 3000)
+    void aRememberedKeyIsTheWholeNormalisation(@ForAll("labels") String text) {
+        String first = Labels.key(text);
+        assertThat(Labels.key(new String(text.toCharArray()))).isEqualTo(first).isEqualTo(key(text));
     }
 }
